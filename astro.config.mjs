@@ -1,0 +1,48 @@
+// Site wiring only: behaviour lives in src/markdown and src/integrations.
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import { remarkMermaid } from './src/markdown/remark-mermaid.ts';
+import { rehypeKatexStrict } from './src/markdown/rehype-katex-strict.ts';
+import { rehypeBaseLinks } from './src/markdown/rehype-base-links.ts';
+import { checkLinks } from './src/integrations/check-links.ts';
+import { normalizeBase } from './src/markdown/base-path.ts';
+import { sidebar } from './src/config/sidebar.ts';
+
+const base = normalizeBase(process.env.BASE_PATH);
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const repoUrl = process.env.REPO_URL;
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath, remarkMermaid],
+      rehypePlugins: [rehypeKatexStrict, [rehypeBaseLinks, { base }]],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: 'ML System Design Guide',
+      description:
+        'A free, searchable study guide for ML system design and MLOps interviews: chapters, live metric widgets and practice prompts.',
+      favicon: '/favicon.svg',
+      logo: { src: './src/assets/logo.svg', replacesTitle: false },
+      social: repoUrl ? [{ icon: 'github', label: 'Source on GitHub', href: repoUrl }] : [],
+      head: [
+        { tag: 'meta', attrs: { property: 'og:image', content: new URL(`${base}og.png`, site).href } },
+        { tag: 'meta', attrs: { name: 'twitter:image', content: new URL(`${base}og.png`, site).href } },
+      ],
+      customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
+      markdown: { processedDirs: ['./content/docs'] },
+      components: { MarkdownContent: './src/components/MarkdownContent.astro' },
+      lastUpdated: false,
+      pagination: true,
+      sidebar,
+    }),
+    checkLinks(),
+  ],
+});

@@ -1,0 +1,44 @@
+/** Shared vocabularies for the typed study data (questions, exercises, flashcards). */
+export const LEVELS = ['Junior', 'Mid', 'Senior'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** The ten sections of the MLOps question bank, in order. */
+export const QUESTION_SECTIONS = {
+  frameworks: 'Training frameworks',
+  distributed: 'Distributed training',
+  tracking: 'Experiment tracking',
+  versioning: 'Versioning and registry',
+  serving: 'Model serving',
+  compression: 'Optimization and compression',
+  pipelines: 'Pipelines and orchestration',
+  'feature-stores': 'Feature stores',
+  monitoring: 'Monitoring and observability',
+  testing: 'Testing and validation',
+} as const;
+export type QuestionSection = keyof typeof QUESTION_SECTIONS;
+
+export const DOMAINS = [
+  'recsys',
+  'search',
+  'ads',
+  'nlp',
+  'vision',
+  'speech',
+  'fraud',
+  'forecasting',
+  'mobile',
+  'platform',
+] as const;
+
+/** Site sections (content/docs folders) a flashcard can belong to. */
+export const SITE_SECTIONS = [
+  'start',
+  'lifecycle',
+  'serving',
+  'mlops',
+  'monitoring',
+  'fairness',
+  'deep-dives',
+  'practice',
+  'reference',
+] as const;

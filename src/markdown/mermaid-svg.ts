@@ -1,0 +1,149 @@
+/**
+ * Draws a Mermaid diagram as inline SVG at build time, so a page with diagrams ships no
+ * diagram JavaScript. beautiful-mermaid renders flowcharts, sequence, state, class, ER and
+ * XY charts without a browser; any other type is left for the lazy client-side renderer.
+ * Colours are CSS variables (see .diagram in custom.css), so diagrams follow the theme toggle.
+ */
+import { renderMermaidSVG } from 'beautiful-mermaid';
+import { fromHtml } from 'hast-util-from-html';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Element, ElementContent, Root } from 'hast';
+
+const BUILD_TIME_TYPES = [
+  'flowchart',
+  'graph',
+  'sequenceDiagram',
+  'stateDiagram',
+  'stateDiagram-v2',
+  'classDiagram',
+  'erDiagram',
+  'xychart',
+  'xychart-beta',
+];
+
+/** The diagram keyword on the first meaningful line ("flowchart", "pie", ...). */
+export function diagramType(source: string): string {
+  const line = source
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('%%') && l !== '---');
+  return line?.split(/[\s;]/)[0] ?? '';
+}
+
+export function drawnAtBuildTime(source: string): boolean {
+  return BUILD_TIME_TYPES.includes(diagramType(source));
+}
+
+/** One sentence per edge ("A → B (label)"), or the node labels when a diagram has no edges. */
+export function describeSvg(svg: Root): string[] {
+  const labels = new Map<string, string>();
+  const edges: string[] = [];
+  const texts: string[] = [];
+  visit(svg, 'element', (el) => {
+    const p = el.properties;
+    if (p.dataId != null && p.dataLabel != null) labels.set(String(p.dataId), String(p.dataLabel));
+    if (el.tagName === 'text') {
+      const t = el.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+      if (t) texts.push(t);
+    }
+  });
+  visit(svg, 'element', (el) => {
+    const { dataFrom, dataTo, dataLabel } = el.properties;
+    if (dataFrom == null || dataTo == null || el.tagName === 'g' && el.properties.className?.toString().includes('edge-label')) return;
+    const from = labels.get(String(dataFrom)) ?? String(dataFrom);
+    const to = labels.get(String(dataTo)) ?? String(dataTo);
+    edges.push(`${from} → ${to}${dataLabel ? ` (${dataLabel})` : ''}`);
+  });
+  return edges.length > 0 ? edges : [...new Set(texts)];
+}
+
+/** Small stable hash so ids inside one diagram never clash with another's. */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** Renders `source` to a <figure> element with an SVG, a caption and a text alternative. */
+export function renderDiagram(source: string, title?: string): Element {
+  const id = `diagram-${shortHash(source)}`;
+  const caption: ElementContent[] = title
+    ? [{ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: title }] }]
+    : [];
+
+  if (!drawnAtBuildTime(source)) {
+    // Drawn in the browser by the lazy loader in MarkdownContent.astro.
+    return {
+      type: 'element',
+      tagName: 'figure',
+      properties: { className: ['diagram', 'diagram-client'], dataDiagramType: diagramType(source) },
+      children: [
+        { type: 'element', tagName: 'pre', properties: { className: ['mermaid-source'] }, children: [{ type: 'text', value: source }] },
+        ...caption,
+      ],
+    };
+  }
+
+  const tree = fromHtml(renderMermaidSVG(source, { bg: 'var(--bg)', fg: 'var(--fg)', transparent: true }), {
+    fragment: true,
+    space: 'svg',
+  });
+  const svg = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
+  if (!svg) throw new Error('the renderer returned no <svg>');
+
+  // The renderer's <style> would leak into the whole page and load a web font; our CSS replaces it.
+  visit(tree, 'element', (el, index, parent) => {
+    if (el.tagName === 'style' && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    if (el.properties.id) el.properties.id = `${id}-${el.properties.id}`;
+    for (const [key, value] of Object.entries(el.properties)) {
+      if (typeof value === 'string' && value.includes('url(#')) el.properties[key] = value.replace(/url\(#/g, `url(#${id}-`);
+    }
+  });
+
+  const description = describeSvg(tree);
+  const width = Number(svg.properties.width);
+  delete svg.properties.width;
+  delete svg.properties.height;
+  svg.properties.style = Number.isFinite(width) ? `max-width:${Math.ceil(width)}px` : undefined;
+  svg.properties.role = 'img';
+  svg.properties.ariaLabelledBy = `${id}-title`;
+  svg.properties.ariaDescribedBy = `${id}-text`;
+  svg.children.unshift({
+    type: 'element',
+    tagName: 'title',
+    properties: { id: `${id}-title` },
+    children: [{ type: 'text', value: title ?? `${diagramType(source)} diagram` }],
+  });
+
+  return {
+    type: 'element',
+    tagName: 'figure',
+    properties: { className: ['diagram'], dataDiagramType: diagramType(source) },
+    children: [
+      svg,
+      ...caption,
+      {
+        type: 'element',
+        tagName: 'details',
+        properties: { className: ['diagram-text'] },
+        children: [
+          { type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: 'Diagram as text' }] },
+          {
+            type: 'element',
+            tagName: 'ul',
+            properties: { id: `${id}-text` },
+            children: description.map((line) => ({
+              type: 'element',
+              tagName: 'li',
+              properties: {},
+              children: [{ type: 'text', value: line }],
+            })),
+          },
+        ],
+      },
+    ],
+  };
+}
