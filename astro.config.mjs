@@ -2,10 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
-import remarkMath from 'remark-math';
-import { remarkMermaid } from './src/markdown/remark-mermaid.ts';
-import { rehypeKatexStrict } from './src/markdown/rehype-katex-strict.ts';
-import { rehypeBaseLinks } from './src/markdown/rehype-base-links.ts';
+import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
 import { checkLinks } from './src/integrations/check-links.ts';
 import { normalizeBase } from './src/markdown/base-path.ts';
 import { sidebar } from './src/config/sidebar.ts';
@@ -19,10 +16,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   markdown: {
-    processor: unified({
-      remarkPlugins: [remarkMath, remarkMermaid],
-      rehypePlugins: [rehypeKatexStrict, [rehypeBaseLinks, { base }]],
-    }),
+    processor: unified({ remarkPlugins: remarkPlugins(), rehypePlugins: rehypePlugins(base) }),
   },
   integrations: [
     starlight({
@@ -39,6 +33,7 @@ export default defineConfig({
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
       markdown: { processedDirs: ['./content/docs'] },
       components: { MarkdownContent: './src/components/MarkdownContent.astro' },
+      routeMiddleware: './src/route-data.ts',
       lastUpdated: false,
       pagination: true,
       sidebar,

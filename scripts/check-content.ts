@@ -9,15 +9,14 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { compile } from '@mdx-js/mdx';
-import remarkMath from 'remark-math';
+import type { PluggableList } from 'unified';
 import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
 import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
-import { remarkMermaid } from '../src/markdown/remark-mermaid.ts';
-import { rehypeKatexStrict } from '../src/markdown/rehype-katex-strict.ts';
+import { rehypePlugins, remarkPlugins } from '../src/markdown/pipeline.ts';
 
 export const DOCS_DIR = 'content/docs';
 
@@ -47,7 +46,9 @@ export async function readChapter(file: string): Promise<Chapter> {
 
 /** The URL path a chapter is served at: content/docs/a/b.mdx -> /a/b/, a/index.mdx -> /a/. */
 export function chapterPath(file: string): string {
-  const rel = relative(DOCS_DIR, file).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+  const rel = relative(DOCS_DIR, file)
+    .replace(/\.mdx?$/, '')
+    .replace(/(^|\/)index$/, '');
   return rel ? `/${rel}/` : '/';
 }
 
@@ -78,7 +79,10 @@ export async function compileChapter(chapter: Chapter): Promise<ChapterFacts> {
   };
   await compile(
     { path: chapter.file, value: chapter.body },
-    { remarkPlugins: [remarkGfm, remarkMath, collect, remarkMermaid], rehypePlugins: [rehypeKatexStrict] },
+    {
+      remarkPlugins: [remarkGfm, collect, ...(remarkPlugins() as PluggableList)],
+      rehypePlugins: rehypePlugins('/') as PluggableList,
+    },
   );
   return facts;
 }
@@ -139,7 +143,8 @@ export async function checkContent(paths: string[]): Promise<string[]> {
         continue;
       }
       const headings = facts.get(target)?.headings;
-      if (hash && headings && !headings.has(hash)) problems.push(`${file}:${line}: link ${url}: no heading #${hash} in ${target}`);
+      if (hash && headings && !headings.has(hash))
+        problems.push(`${file}:${line}: link ${url}: no heading #${hash} in ${target}`);
     }
   }
   return problems;

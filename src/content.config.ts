@@ -5,7 +5,9 @@ import { z } from 'astro/zod';
 import { docsDir } from './config/sidebar';
 import { DOMAINS, LEVELS, QUESTION_SECTIONS, SITE_SECTIONS } from './config/taxonomy';
 
-const sitePath = z.string().regex(/^\/[a-z0-9/-]*\/(#[a-z0-9-]+)?$/, 'Write a site path like /lifecycle/problem-setup/#anchor');
+const sitePath = z
+  .string()
+  .regex(/^\/[a-z0-9/-]*\/(#[a-z0-9-]+)?$/, 'Write a site path like /lifecycle/problem-setup/#anchor');
 
 /** Design exercises carry their metadata in frontmatter, so the practice tools can list them. */
 const exercise = z.object({

@@ -48,7 +48,7 @@ export function findBrokenLinks(pages: Map<string, PageLinks | null>, base: stri
     if (!page) continue;
     const here = new URL(pagePath(file, base), origin);
     for (const link of page.links) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//') || link === '' ) continue;
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//') || link === '') continue;
       const target = new URL(link, here);
       const reason = resolveTarget(target, pages, base);
       if (reason) problems.push(`${file}: ${link} (${reason})`);

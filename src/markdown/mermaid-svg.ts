@@ -43,13 +43,21 @@ export function describeSvg(svg: Root): string[] {
     const p = el.properties;
     if (p.dataId != null && p.dataLabel != null) labels.set(String(p.dataId), String(p.dataLabel));
     if (el.tagName === 'text') {
-      const t = el.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+      const t = el.children
+        .map((c) => ('value' in c ? c.value : ''))
+        .join('')
+        .trim();
       if (t) texts.push(t);
     }
   });
   visit(svg, 'element', (el) => {
     const { dataFrom, dataTo, dataLabel } = el.properties;
-    if (dataFrom == null || dataTo == null || el.tagName === 'g' && el.properties.className?.toString().includes('edge-label')) return;
+    if (
+      dataFrom == null ||
+      dataTo == null ||
+      (el.tagName === 'g' && el.properties.className?.toString().includes('edge-label'))
+    )
+      return;
     const from = labels.get(String(dataFrom)) ?? String(dataFrom);
     const to = labels.get(String(dataTo)) ?? String(dataTo);
     edges.push(`${from} → ${to}${dataLabel ? ` (${dataLabel})` : ''}`);
@@ -78,7 +86,12 @@ export function renderDiagram(source: string, title?: string): Element {
       tagName: 'figure',
       properties: { className: ['diagram', 'diagram-client'], dataDiagramType: diagramType(source) },
       children: [
-        { type: 'element', tagName: 'pre', properties: { className: ['mermaid-source'] }, children: [{ type: 'text', value: source }] },
+        {
+          type: 'element',
+          tagName: 'pre',
+          properties: { className: ['mermaid-source'] },
+          children: [{ type: 'text', value: source }],
+        },
         ...caption,
       ],
     };
@@ -99,7 +112,8 @@ export function renderDiagram(source: string, title?: string): Element {
     }
     if (el.properties.id) el.properties.id = `${id}-${el.properties.id}`;
     for (const [key, value] of Object.entries(el.properties)) {
-      if (typeof value === 'string' && value.includes('url(#')) el.properties[key] = value.replace(/url\(#/g, `url(#${id}-`);
+      if (typeof value === 'string' && value.includes('url(#'))
+        el.properties[key] = value.replace(/url\(#/g, `url(#${id}-`);
     }
   });
 
@@ -109,8 +123,8 @@ export function renderDiagram(source: string, title?: string): Element {
   delete svg.properties.height;
   svg.properties.style = Number.isFinite(width) ? `max-width:${Math.ceil(width)}px` : undefined;
   svg.properties.role = 'img';
-  svg.properties.ariaLabelledBy = `${id}-title`;
-  svg.properties.ariaDescribedBy = `${id}-text`;
+  svg.properties.ariaLabelledBy = [`${id}-title`];
+  svg.properties.ariaDescribedBy = [`${id}-text`];
   svg.children.unshift({
     type: 'element',
     tagName: 'title',
@@ -130,7 +144,12 @@ export function renderDiagram(source: string, title?: string): Element {
         tagName: 'details',
         properties: { className: ['diagram-text'] },
         children: [
-          { type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: 'Diagram as text' }] },
+          {
+            type: 'element',
+            tagName: 'summary',
+            properties: {},
+            children: [{ type: 'text', value: 'Diagram as text' }],
+          },
           {
             type: 'element',
             tagName: 'ul',

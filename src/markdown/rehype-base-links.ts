@@ -26,7 +26,11 @@ export function rehypeBaseLinks({ base }: { base: string }) {
         }
       } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         for (const attr of (node as unknown as { attributes: MdxJsxAttribute[] }).attributes) {
-          if (attr.type === 'mdxJsxAttribute' && URL_PROPERTIES.includes(attr.name ?? '') && typeof attr.value === 'string') {
+          if (
+            attr.type === 'mdxJsxAttribute' &&
+            URL_PROPERTIES.includes(attr.name ?? '') &&
+            typeof attr.value === 'string'
+          ) {
             attr.value = withBase(attr.value, base);
           }
         }

@@ -1,0 +1,63 @@
+/**
+ * Chromium for the browser tests, driven by playwright-core. Looks for CHROME_PATH, Debian's
+ * chromium, then Google Chrome. Without one the tests are skipped with a loud notice, except
+ * under CI=true, where a missing browser fails the run.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+const CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+export const chromePath = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+
+if (!chromePath) {
+  const message = 'NO CHROMIUM FOUND: browser tests cannot run. Install chromium or set CHROME_PATH.';
+  if (process.env.CI === 'true') throw new Error(message);
+  console.warn(`\n${'!'.repeat(78)}\n!! ${message}\n!! Browser tests are SKIPPED.\n${'!'.repeat(78)}\n`);
+}
+
+/** describe() that runs only when a browser exists, sharing one browser per file. */
+export function describeInBrowser(
+  name: string,
+  body: (ctx: { browser: () => Browser; url: (path?: string) => string }) => void,
+) {
+  (chromePath ? describe : describe.skip)(name, () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await chromium.launch({
+        executablePath: chromePath,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      });
+    });
+    afterAll(async () => browser?.close());
+    body({ browser: () => browser, url: (path = '') => inject('siteUrl') + path.replace(/^\//, '') });
+  });
+}
+
+/** Records console errors, uncaught exceptions and failed requests of a page. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`exception: ${err.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return errors;
+}

@@ -1,0 +1,3 @@
+/** Where the browser tests expect the site: built under a non-root base, like a GitHub Pages fork. */
+export const E2E_BASE = process.env.E2E_BASE ?? '/ml-guide/';
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4399);

@@ -1,0 +1,108 @@
+// What a reader does on the built site, under a GitHub Pages-style base path.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, watchErrors } from './browser.ts';
+
+describeInBrowser('the built site', ({ browser, url }) => {
+  async function open(
+    path: string,
+    colorScheme: 'light' | 'dark' = 'light',
+  ): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser().newPage({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(url(path), { waitUntil: 'networkidle' });
+    return { page, errors };
+  }
+
+  it('loads the landing page with no console errors or failed requests', async () => {
+    const { page, errors } = await open('/');
+    expect(await page.title()).toContain('ML System Design Guide');
+    await expect.poll(() => page.locator('h1').first().textContent()).toContain('ML System Design Guide');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('navigates with the hero button and the sidebar', async () => {
+    const { page } = await open('/');
+    await page.getByRole('link', { name: 'Start here' }).first().click();
+    await page.waitForURL(url('/start/how-to-use/'));
+    const lifecycle = page
+      .locator('nav.sidebar details')
+      .filter({ has: page.locator('summary', { hasText: 'Lifecycle' }) });
+    await lifecycle.locator('summary').click();
+    await lifecycle.getByRole('link', { name: 'Overview' }).click();
+    await page.waitForURL(url('/lifecycle/'));
+    expect(await page.locator('h1').textContent()).toBe('The ML lifecycle');
+    await page.close();
+  });
+
+  it('finds a phrase with search and opens the right page at the right section', async () => {
+    const { page } = await open('/lifecycle/');
+    await page.locator('button[data-open-modal]').first().click();
+    await page.locator('#starlight__search input').fill('study plans');
+    const hit = page.locator('#starlight__search a[href*="/start/how-to-use/#study-plans"]').first();
+    await hit.waitFor({ timeout: 15_000 });
+    await hit.click();
+    await page.waitForURL(/\/ml-guide\/start\/how-to-use\/#study-plans$|\/start\/how-to-use\/#study-plans$/);
+    expect(await page.locator('#study-plans').isVisible()).toBe(true);
+    const top = await page.locator('#study-plans').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(400);
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`draws diagrams legibly in the ${scheme} theme`, async () => {
+      const { page, errors } = await open('/lifecycle/', scheme);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+      const svg = page.locator('figure.diagram svg').first();
+      const box = await svg.boundingBox();
+      expect(box!.width).toBeGreaterThan(200);
+      expect(box!.height).toBeGreaterThan(50);
+      await expect.poll(() => svg.locator('text').allTextContents()).toContain('Project setup');
+      // Label colour against the page background: dark on light, light on dark.
+      const [label, background] = await page.evaluate(() => {
+        const text = document.querySelector('figure.diagram svg g.node text')!;
+        return [getComputedStyle(text).fill, getComputedStyle(document.body).backgroundColor];
+      });
+      const lum = (rgb: string) => {
+        const [r, g, b] = rgb.match(/[\d.]+/g)!.map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      expect(Math.abs(lum(label) - lum(background))).toBeGreaterThan(120);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('typesets formulas, including stretchy square roots', async () => {
+    const { page } = await open('/deep-dives/');
+    const formula = page.locator('.katex-display').first();
+    expect(await formula.isVisible()).toBe(true);
+    expect(await page.locator('.katex-display .katex-html').first().textContent()).toContain('Attention');
+    const rootHeight = await page
+      .locator('.katex .sqrt svg')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().height);
+    expect(rootHeight).toBeGreaterThan(8);
+    await page.close();
+  });
+
+  it('resolves a heading anchor link', async () => {
+    const { page } = await open('/start/how-to-use/');
+    const anchor = page.locator('a.sl-anchor-link[href="#study-plans"]');
+    await anchor.click();
+    await page.waitForURL(/#study-plans$/);
+    const top = await page.locator('#study-plans').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeLessThan(400);
+    await page.close();
+  });
+
+  it('serves a 404 page under the base path that leads home', async () => {
+    const { page } = await open('/no-such-page/');
+    expect(await page.locator('h1').textContent()).toContain('Page not found');
+    await page.getByRole('link', { name: 'Go to the home page' }).click();
+    await page.waitForURL(url('/'));
+    await page.close();
+  });
+});
