@@ -1,0 +1,131 @@
+/**
+ * Threshold explorer, pure view: a dataset and a threshold -> confusion matrix, metrics, ROC and PR
+ * curves with the operating point, and the threshold that minimises the stated costs.
+ */
+import {
+  averagePrecision,
+  classificationMetrics,
+  confusionAtThreshold,
+  precisionRecallCurve,
+  rocAuc,
+  rocCurve,
+} from '../../lib/metrics/index.ts';
+import { syntheticScores, type ScoredLabels } from '../../lib/datasets/binary.ts';
+import { MetricInputError } from '../../lib/errors.ts';
+import { parseRows } from '../shared/csv';
+import { fmt, fmtInt } from '../shared/format';
+import { legend, lineChart } from '../shared/chart';
+import { guard, readouts, type WidgetResult } from '../shared/view';
+import type { StateOf } from '../shared/state';
+import type { schema } from './schema';
+
+type State = StateOf<typeof schema>;
+
+const DATASETS: Record<string, () => ScoredLabels> = {
+  balanced: () => syntheticScores({ n: 1000, positiveRate: 0.5, separation: 2.5, seed: 11 }),
+  fraud: () => syntheticScores({ n: 5000, positiveRate: 0.01, separation: 3, seed: 23 }),
+  overlap: () => syntheticScores({ n: 1000, positiveRate: 0.3, separation: 0.8, seed: 5 }),
+};
+
+/** Reads "score,label" rows; labels must be 0 or 1 and scores finite. */
+export function parseScoreCsv(text: string): ScoredLabels {
+  const parsed = parseRows(text, ['score', 'label'], ([score, label], line) => {
+    const s = Number(score);
+    if (score === '' || !Number.isFinite(s)) return `Line ${line}: the score "${score}" is not a number.`;
+    if (label !== '0' && label !== '1') return `Line ${line}: the label must be 0 or 1, not "${label}".`;
+    return { score: s, label: Number(label) as 0 | 1 };
+  });
+  if (!parsed.ok) throw new MetricInputError(parsed.message, 'out-of-range');
+  return { scores: parsed.rows.map((r) => r.score), yTrue: parsed.rows.map((r) => r.label) };
+}
+
+export function loadData(state: State): ScoredLabels {
+  return state.data === 'custom' ? parseScoreCsv(state.csv) : DATASETS[state.data]();
+}
+
+/** The threshold (among the observed scores) with the lowest total cost, and that cost. */
+export function cheapestThreshold(data: ScoredLabels, costFp: number, costFn: number): { threshold: number; cost: number } {
+  const { fpr, tpr, thresholds } = rocCurve(data.yTrue, data.scores);
+  const positives = data.yTrue.filter((y) => y === 1).length;
+  const negatives = data.yTrue.length - positives;
+  let best = { threshold: 1, cost: Infinity };
+  thresholds.forEach((threshold, i) => {
+    const cost = costFp * fpr[i] * negatives + costFn * (1 - tpr[i]) * positives;
+    if (cost < best.cost) best = { threshold: Number.isFinite(threshold) ? threshold : 1, cost };
+  });
+  return best;
+}
+
+function confusionTable(tp: number, fp: number, tn: number, fn: number): string {
+  return `<table class="confusion"><caption>Confusion matrix</caption>
+<thead><tr><th scope="col"></th><th scope="col">Predicted 1</th><th scope="col">Predicted 0</th></tr></thead>
+<tbody><tr><th scope="row">Actual 1</th><td>TP ${fmtInt(tp)}</td><td>FN ${fmtInt(fn)}</td></tr>
+<tr><th scope="row">Actual 0</th><td>FP ${fmtInt(fp)}</td><td>TN ${fmtInt(tn)}</td></tr></tbody></table>`;
+}
+
+export function view(state: State): WidgetResult {
+  return guard(() => {
+    const data = loadData(state);
+    const counts = confusionAtThreshold(data.yTrue, data.scores, state.t);
+    const m = classificationMetrics(counts);
+    const show = (key: (typeof m.undefinedMetrics)[number], value: number) =>
+      m.undefinedMetrics.includes(key) ? `${fmt(value)} (0/0)` : fmt(value);
+    const roc = rocCurve(data.yTrue, data.scores);
+    const pr = precisionRecallCurve(data.yTrue, data.scores);
+    const auc = rocAuc(data.yTrue, data.scores);
+    const ap = averagePrecision(data.yTrue, data.scores);
+    const cheapest = cheapestThreshold(data, state.costFp, state.costFn);
+    const cheapCounts = confusionAtThreshold(data.yTrue, data.scores, cheapest.threshold);
+    const fprNow = counts.fp / Math.max(1, counts.fp + counts.tn);
+    const cost = state.costFp * counts.fp + state.costFn * counts.fn;
+    const positives = counts.tp + counts.fn;
+
+    const rocSvg = lineChart({
+      title: `ROC curve, AUC ${fmt(auc)}`,
+      xLabel: 'False positive rate',
+      yLabel: 'True positive rate',
+      xDomain: [0, 1],
+      yDomain: [0, 1],
+      series: [
+        { name: 'Chance', points: [[0, 0], [1, 1]], tone: 4, dashed: true },
+        { name: 'ROC', points: roc.fpr.map((x, i) => [x, roc.tpr[i]]), tone: 1 },
+      ],
+      markers: [
+        { x: cheapCounts.fp / Math.max(1, cheapCounts.fp + cheapCounts.tn), y: cheapCounts.tp / positives, label: 'Cheapest threshold', tone: 3 },
+        { x: fprNow, y: m.recall, label: 'Current threshold', tone: 2 },
+      ],
+    });
+    const prSvg = lineChart({
+      title: `Precision-recall curve, AP ${fmt(ap)}`,
+      xLabel: 'Recall',
+      yLabel: 'Precision',
+      xDomain: [0, 1],
+      yDomain: [0, 1],
+      series: [{ name: 'Precision-recall', points: pr.recall.map((x, i) => [x, pr.precision[i]]), tone: 1, step: false }],
+      yRules: [{ value: positives / data.yTrue.length, label: 'base rate', tone: 4 }],
+      markers: [{ x: m.recall, y: m.precision, label: 'Current threshold', tone: 2 }],
+    });
+
+    const html = `<div class="widget-grid">
+<div>${confusionTable(counts.tp, counts.fp, counts.tn, counts.fn)}
+${readouts([
+  ['Accuracy', fmt(m.accuracy)],
+  ['Precision', show('precision', m.precision)],
+  ['Recall (TPR)', show('recall', m.recall)],
+  ['Specificity', show('specificity', m.specificity)],
+  ['F1', show('f1', m.f1)],
+  ['MCC', show('mcc', m.mcc)],
+  ['ROC AUC', fmt(auc)],
+  ['Average precision', fmt(ap)],
+])}
+<p class="widget-verdict">At threshold ${fmt(state.t, 2)} the total cost is ${fmtInt(cost)}. The cheapest threshold for these costs is <strong>${fmt(cheapest.threshold, 3)}</strong> (cost ${fmtInt(cheapest.cost)}).${m.undefinedMetrics.includes('precision') ? ' Nothing is predicted positive here, so precision is 0/0 and shown as 0, as scikit-learn does.' : ''}</p></div>
+<div>${rocSvg}${prSvg}${legend([
+      { name: 'Curve', tone: 1 },
+      { name: 'Current threshold', tone: 2 },
+      { name: 'Cheapest threshold', tone: 3 },
+      { name: 'Chance or base rate', tone: 4, dashed: true },
+    ])}</div></div>`;
+    const summary = `Threshold ${fmt(state.t, 2)}: precision ${fmt(m.precision)}, recall ${fmt(m.recall)}, F1 ${fmt(m.f1)}, ${fmtInt(counts.fp)} false positives and ${fmtInt(counts.fn)} false negatives.`;
+    return { html, summary };
+  });
+}

@@ -1,0 +1,37 @@
+/** Helpers for widget browser tests: open a page with a widget, read readouts, type into controls. */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { watchErrors } from '../browser.ts';
+
+export async function openWidget(browser: Browser, pageUrl: string, tag: string, width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(pageUrl, { waitUntil: 'networkidle' });
+  const widget = page.locator(tag).first();
+  await widget.scrollIntoViewIfNeeded();
+  return { page, widget, errors, close: () => context.close() };
+}
+
+/** The text of the readout labelled `name` (a <dt>/<dd> pair). */
+export async function readout(widget: Locator, name: string): Promise<string> {
+  return (await widget.locator('.widget-readouts div', { has: widget.page().locator(`dt:text-is("${name}")`) }).locator('dd').textContent()) ?? '';
+}
+
+/** Types into the number box (or text area, select) of a field, as a reader would. */
+export async function setField(widget: Locator, name: string, value: string) {
+  const control = widget.locator(`input[type=number][name="${name}"], textarea[name="${name}"], select[name="${name}"], input[type=text][name="${name}"]`).first();
+  if ((await control.evaluate((el) => el.tagName)) === 'SELECT') await control.selectOption(value);
+  else await control.fill(value);
+  await widget.page().waitForTimeout(50);
+}
+
+export async function widgetText(widget: Locator): Promise<string> {
+  return (await widget.textContent()) ?? '';
+}
+
+export function noBadNumbers(text: string): boolean {
+  return !/\bNaN\b|Infinity|undefined/.test(text);
+}
+
+export type { Page };
