@@ -14,6 +14,9 @@ const repoUrl = process.env.REPO_URL;
 export default defineConfig({
   site,
   base,
+  // Separate output and cache folders let tests and benchmarks build side by side.
+  outDir: process.env.OUT_DIR || './dist',
+  cacheDir: process.env.CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   markdown: {
     processor: unified({ remarkPlugins: remarkPlugins(), rehypePlugins: rehypePlugins(base) }),

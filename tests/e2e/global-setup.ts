@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { serve } from '../../scripts/serve.ts';
-import { E2E_BASE, E2E_PORT } from './env.ts';
+import { E2E_BASE, E2E_DIST, E2E_PORT } from './env.ts';
 
 /** Serves dist/ (built by `npm test` for E2E_BASE) for the browser tests. */
 export default async function setup(project: TestProject) {

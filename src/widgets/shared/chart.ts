@@ -6,7 +6,7 @@
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line, curveStepAfter, curveLinear } from 'd3-shape';
-import { escapeHtml } from './format';
+import { escapeHtml } from './format.ts';
 
 export type Tone = 1 | 2 | 3 | 4;
 export interface Series {

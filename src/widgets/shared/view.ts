@@ -3,8 +3,8 @@
  * screen readers, or a message that says what is wrong with the input (never NaN or a blank).
  * The same function renders the first state at build time and every update in the browser.
  */
-import { escapeHtml } from './format';
-import { MetricInputError } from '../../lib/errors';
+import { escapeHtml } from './format.ts';
+import { MetricInputError } from '../../lib/errors.ts';
 
 export type WidgetResult = { ok: true; html: string; summary: string } | { ok: false; error: string };
 

@@ -4,8 +4,8 @@
  * widget's schema, re-renders the output through the widget's pure `view`, writes the state back to
  * the URL, and handles presets and "Copy link". Subclasses only name their schema, namespace and view.
  */
-import { fieldProblem, parseField, parseState, serializeState, type Schema, type StateOf } from './state';
-import type { WidgetResult } from './view';
+import { fieldProblem, parseField, parseState, serializeState, type Schema, type StateOf } from './state.ts';
+import type { WidgetResult } from './view.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 

@@ -1,6 +1,6 @@
-import { WidgetElement } from '../shared/widget-element';
-import { ns, schema } from './schema';
-import { view } from './view';
+import { WidgetElement } from '../shared/widget-element.ts';
+import { ns, schema } from './schema.ts';
+import { view } from './view.ts';
 
 class ThresholdExplorer extends WidgetElement<typeof schema> {
   readonly schema = schema;

@@ -1,4 +1,4 @@
-import type { Schema } from '../shared/state';
+import type { Schema } from '../shared/state.ts';
 
 /** URL namespace and inputs of the threshold explorer. */
 export const ns = 'te';

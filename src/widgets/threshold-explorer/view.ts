@@ -2,22 +2,19 @@
  * Threshold explorer, pure view: a dataset and a threshold -> confusion matrix, metrics, ROC and PR
  * curves with the operating point, and the threshold that minimises the stated costs.
  */
-import {
-  averagePrecision,
-  classificationMetrics,
-  confusionAtThreshold,
-  precisionRecallCurve,
-  rocAuc,
-  rocCurve,
-} from '../../lib/metrics/index.ts';
+// Module paths rather than the metrics index keep this widget's bundle to what it uses.
+import { classificationMetrics } from '../../lib/metrics/classification.ts';
+import { confusionAtThreshold } from '../../lib/metrics/confusion.ts';
+import { averagePrecision, precisionRecallCurve } from '../../lib/metrics/precision-recall.ts';
+import { rocAuc, rocCurve } from '../../lib/metrics/roc.ts';
 import { syntheticScores, type ScoredLabels } from '../../lib/datasets/binary.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../shared/csv';
-import { fmt, fmtInt } from '../shared/format';
-import { legend, lineChart } from '../shared/chart';
-import { guard, readouts, type WidgetResult } from '../shared/view';
-import type { StateOf } from '../shared/state';
-import type { schema } from './schema';
+import { parseRows } from '../shared/csv.ts';
+import { fmt, fmtInt } from '../shared/format.ts';
+import { legend, lineChart } from '../shared/chart.ts';
+import { guard, readouts, type WidgetResult } from '../shared/view.ts';
+import type { StateOf } from '../shared/state.ts';
+import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;
 
@@ -36,6 +33,8 @@ export function parseScoreCsv(text: string): ScoredLabels {
     return { score: s, label: Number(label) as 0 | 1 };
   });
   if (!parsed.ok) throw new MetricInputError(parsed.message, 'out-of-range');
+  const labels = new Set(parsed.rows.map((r) => r.label));
+  if (labels.size < 2) throw new MetricInputError('Your data needs at least one row labelled 1 and one labelled 0: curves compare the two classes.', 'undefined');
   return { scores: parsed.rows.map((r) => r.score), yTrue: parsed.rows.map((r) => r.label) };
 }
 

@@ -3,7 +3,8 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
 import { noBadNumbers, openWidget, readout, setField, widgetText } from './widget-page.ts';
-import { classificationMetrics, confusionAtThreshold } from '../../../src/lib/metrics/index.ts';
+import { classificationMetrics } from '../../../src/lib/metrics/classification.ts';
+import { confusionAtThreshold } from '../../../src/lib/metrics/confusion.ts';
 import { syntheticScores } from '../../../src/lib/datasets/binary.ts';
 
 const PAGE = '/lifecycle/problem-setup/';
@@ -30,18 +31,19 @@ describeInBrowser('threshold explorer', ({ browser, url }) => {
   it('answers bad input with a message, never NaN', async () => {
     const { widget, close } = await openWidget(browser(), url(PAGE), TAG);
     const before = await readout(widget, 'Precision');
-    await setField(widget, 't', 'abc');
+    // A number box holds no letters: typing "abc" leaves it empty, which is what the widget sees.
+    await setField(widget, 't', '');
     await expect.poll(() => widget.locator('[data-problem-for="t"]').first().textContent()).toBe('Threshold must be a number.');
     expect(await widget.locator('input[type=number][name="t"]').getAttribute('aria-invalid')).not.toBeNull();
     expect(await readout(widget, 'Precision')).toBe(before);
-    await setField(widget, 't', '7');
+    await setField(widget, 't', '-0.5');
     await expect.poll(() => widget.locator('[data-problem-for="t"]').first().textContent()).toBe('Threshold must be between 0 and 1.');
 
     await setField(widget, 'data', 'custom');
     await setField(widget, 'csv', '0.9,1\n0.4,yes');
     await expect.poll(() => widget.locator('.widget-error').textContent()).toBe('Line 2: the label must be 0 or 1, not "yes".');
     await setField(widget, 'csv', '0.9,1\n0.8,1');
-    await expect.poll(() => widget.locator('.widget-error').textContent()).toMatch(/negative/i);
+    await expect.poll(() => widget.locator('.widget-error').textContent()).toBe('Your data needs at least one row labelled 1 and one labelled 0: curves compare the two classes.');
     expect(noBadNumbers(await widgetText(widget))).toBe(true);
     await close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultState, fieldProblem, parseState, serializeState, type Schema } from '../../../src/widgets/shared/state';
+import { defaultState, fieldProblem, parseState, serializeState, type Schema } from '../../../src/widgets/shared/state.ts';
 
 const schema = {
   t: { kind: 'number', default: 0.5, min: 0, max: 1, label: 'Threshold' },
