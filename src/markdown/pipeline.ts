@@ -7,11 +7,12 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './remark-mermaid.ts';
 import { rehypeKatexStrict } from './rehype-katex-strict.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
+import { rehypeScrollable } from './rehype-scrollable.ts';
 
 export function remarkPlugins(): RemarkPlugins {
   return [remarkMath, remarkMermaid];
 }
 
 export function rehypePlugins(base: string): RehypePlugins {
-  return [rehypeKatexStrict, [rehypeBaseLinks, { base }]];
+  return [rehypeKatexStrict, rehypeScrollable, [rehypeBaseLinks, { base }]];
 }

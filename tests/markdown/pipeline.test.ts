@@ -22,6 +22,12 @@ describe('maths', () => {
     expect(html).not.toContain('katex-error');
   });
 
+  it('makes wide display formulas and tables keyboard-scrollable', async () => {
+    const html = await render('$$\nx\n$$\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
+    expect(html).toMatch(/<span class="katex-display" tabindex="0">/);
+    expect(html).toMatch(/<table tabindex="0">/);
+  });
+
   it('rejects a bad formula with the file and line instead of shipping red text', async () => {
     await expect(render('Intro.\n\nBroken $\\frac{1}{$ here.\n')).rejects.toThrow(
       /chapter\.md:3:\d+: KaTeX could not render/,

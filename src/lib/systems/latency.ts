@@ -1,0 +1,120 @@
+/**
+ * Percentiles and latency summaries, with numpy's default ("linear") percentile definition.
+ */
+import { MetricInputError } from '../errors.ts';
+import { requireFinite, requireFiniteValues, requireNonEmpty, requireNonNegativeValues } from '../validate.ts';
+
+/**
+ * Percentile of an already sorted array (internal building block of `percentile`, `latencySummary`
+ * and the batching simulation, which sort once and read several percentiles).
+ *
+ * Formula: numpy's method="linear": r = (p / 100)(n − 1), i = floor(r), f = r − i, result
+ * v_i + f (v_{i+1} − v_i), computed from the upper neighbour when f >= 0.5 as numpy's _lerp does,
+ * so results match numpy to the last bit. If the difference overflows (values near ±1.8e308) it
+ * falls back to (1 − f) v_i + f v_{i+1}, which stays finite.
+ * Reference: https://numpy.org/doc/stable/reference/generated/numpy.percentile.html
+ *
+ * @param sorted ascending, non-empty, finite values (not checked).
+ * @param p a percentile in [0, 100] (not checked).
+ * @throws nothing.
+ * @example
+ * percentileOfSorted([1, 2, 3, 4], 50); // 2.5
+ */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
+  const index = (p / 100) * (sorted.length - 1);
+  const lower = Math.floor(index);
+  const upper = Math.min(lower + 1, sorted.length - 1);
+  const fraction = index - lower;
+  const a = sorted[lower] as number;
+  const b = sorted[upper] as number;
+  if (fraction === 0 || a === b) return a;
+  const difference = b - a;
+  const result = fraction >= 0.5 ? b - difference * (1 - fraction) : a + difference * fraction;
+  return Number.isFinite(result) ? result : a * (1 - fraction) + b * fraction;
+}
+
+/**
+ * Percentile: the value below which p percent of the values fall.
+ *
+ * Formula (numpy's default method="linear", Hyndman & Fan type 7): sort the n values ascending
+ * as v_0 ... v_{n−1}; with r = (p / 100)(n − 1), i = floor(r), f = r − i, the result is
+ * v_i + f (v_{i+1} − v_i). p = 50 is the median; p = 0 and 100 are the minimum and maximum.
+ * Reference: https://numpy.org/doc/stable/reference/generated/numpy.percentile.html
+ *
+ * @throws MetricInputError if values is empty or has a non-finite value, or p is outside [0, 100].
+ * @example
+ * percentile([10, 7, 4, 3, 2, 1], 50); // 3.5 (numpy's example, np.percentile([[10, 7, 4], [3, 2, 1]], 50))
+ */
+export function percentile(values: readonly number[], p: number): number {
+  const metric = 'Percentile';
+  requireNonEmpty(values, 'values', metric);
+  requireFiniteValues(values, 'values', metric);
+  requireFinite(p, 'p', metric);
+  if (p < 0 || p > 100) {
+    throw new MetricInputError(
+      `${metric}: p is ${p}; it must be between 0 and 100 (use 99, not 0.99).`,
+      'out-of-range',
+    );
+  }
+  return percentileOfSorted(Float64Array.from(values).sort(), p);
+}
+
+/** The usual latency read-out: tail percentiles, mean, maximum and how many values there were. */
+export interface LatencySummary {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  max: number;
+  count: number;
+}
+
+/**
+ * Latency summary of an already sorted array (internal: `latencySummary` validates and sorts; the
+ * batching simulation passes its own sorted latencies).
+ *
+ * Formula: as latencySummary. The mean is Σ v / n, or a running mean when that sum overflows.
+ * Reference: https://numpy.org/doc/stable/reference/generated/numpy.percentile.html
+ *
+ * @param sorted ascending, non-empty, finite values (not checked).
+ * @throws nothing.
+ * @example
+ * summarizeSorted([1, 2, 3]); // { p50: 2, p95: 2.9, p99: 2.98, mean: 2, max: 3, count: 3 }
+ */
+export function summarizeSorted(sorted: ArrayLike<number>): LatencySummary {
+  const n = sorted.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += sorted[i] as number;
+  let mean = total / n;
+  if (!Number.isFinite(mean)) {
+    mean = 0;
+    for (let i = 0; i < n; i++) mean += ((sorted[i] as number) - mean) / (i + 1);
+  }
+  return {
+    p50: percentileOfSorted(sorted, 50),
+    p95: percentileOfSorted(sorted, 95),
+    p99: percentileOfSorted(sorted, 99),
+    mean,
+    max: sorted[n - 1] as number,
+    count: n,
+  };
+}
+
+/**
+ * Latency summary: p50, p95 and p99 (numpy's linear percentiles, as `percentile`), mean, maximum
+ * and count of a set of latencies in any one unit.
+ *
+ * Formula: pXX = percentile(values, XX); mean = Σ v / n; max = largest value.
+ * Reference: https://numpy.org/doc/stable/reference/generated/numpy.percentile.html ;
+ * why tails matter: Dean & Barroso, "The Tail at Scale", CACM 2013, https://doi.org/10.1145/2408776.2408794
+ *
+ * @throws MetricInputError if values is empty, or a value is negative or not finite.
+ * @example
+ * latencySummary([12, 15, 11, 80, 14]); // { p50: 14, p95: 67 (66.99999999999999), p99: 77.4 (77.39999999999999), mean: 26.4, max: 80, count: 5 }
+ */
+export function latencySummary(values: readonly number[]): LatencySummary {
+  const metric = 'Latency summary';
+  requireNonEmpty(values, 'values', metric);
+  requireNonNegativeValues(values, 'values', metric);
+  return summarizeSorted(Float64Array.from(values).sort());
+}

@@ -1,0 +1,85 @@
+// Every built page, as a reader's browser sees it: no console errors or failed requests, no axe
+// violations (WCAG 2.1 AA) in light or dark theme, a title and a description, and a place in the
+// sidebar. Pages come from the sitemap, so a new chapter is covered without touching this file.
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import { describeInBrowser, watchErrors } from './browser.ts';
+import { E2E_DIST } from './env.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Page paths below the base ("lifecycle/evaluation/") from the built sitemap. */
+function sitemapPaths(): string[] {
+  const xml = readFileSync(`${E2E_DIST}/sitemap-0.xml`, 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname.replace(/^\/[^/]+\//, '')).sort();
+}
+
+describeInBrowser('every page', ({ browser, url }) => {
+  const paths = sitemapPaths();
+
+  it('lists every chapter in the sitemap', () => {
+    expect(paths.length).toBeGreaterThan(60);
+    expect(paths).toContain('lifecycle/evaluation/');
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    // The two themes run side by side (one browser context each) to halve the wall time.
+    it.concurrent(
+      `loads cleanly and passes axe (WCAG 2.1 AA) in the ${scheme} theme`,
+      async () => {
+        const context = await browser().newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        const problems: string[] = [];
+        for (const path of paths) {
+          const errors = watchErrors(page);
+          await page.goto(url(path), { waitUntil: 'load' });
+          // Expressive Code makes wide code blocks focusable from a debounced script; let it settle.
+          await page.waitForFunction(
+            () =>
+              [...document.querySelectorAll('.expressive-code pre')].every(
+                (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+              ),
+            null,
+            { timeout: 5000 },
+          );
+          const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+          for (const v of results.violations) {
+            problems.push(
+              `${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+            );
+          }
+          problems.push(...errors.map((e) => `${path}: ${e}`));
+          page.removeAllListeners();
+        }
+        await context.close();
+        expect(problems).toEqual([]);
+      },
+      600_000,
+    );
+  }
+
+  it('gives every page a title and a description, and a place in the sidebar', async () => {
+    const page = await browser().newPage();
+    await page.goto(url('lifecycle/'), { waitUntil: 'domcontentloaded' });
+    const inSidebar = new Set(
+      await page
+        .locator('nav.sidebar a[href]')
+        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    );
+    const missing: string[] = [];
+    for (const path of paths) {
+      const html = readFileSync(`${E2E_DIST}/${path}index.html`, 'utf8');
+      const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '';
+      if (title.trim().length < 3) missing.push(`${path}: no title`);
+      if (description.length < 20) missing.push(`${path}: no description`);
+      if (path !== '' && !inSidebar.has(new URL(url(path)).pathname)) missing.push(`${path}: not in the sidebar`);
+    }
+    await page.close();
+    expect(missing).toEqual([]);
+  });
+});
