@@ -2,11 +2,14 @@
  * `npm test`: every check the project enforces, in order, stopping at the first failure.
  *   1. types (astro check), formatting (Prettier), lint (ESLint, no warnings)
  *   2. unit tests (vitest): pure logic, the Markdown pipeline, content integrity
- *   3. a production build under a non-root base path, with the built-site link check
+ *   3. production builds at the domain root and under a non-root base path, each with the
+ *      built-site link and anchor check
  *   4. browser tests (Chromium) against that build, served locally under the base
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const E2E_BASE = '/ml-guide/';
 const results = new Map<string, { passed: number; failed: number; skipped: number }>();
@@ -54,6 +57,11 @@ run('types', 'astro check');
 run('formatting', 'prettier --check .');
 run('lint', 'eslint -c scripts/eslint.config.js --max-warnings=0 .');
 vitest('unit tests', 'tests/vitest.config.ts');
+run('build at the domain root with link check', 'astro build', {
+  BASE_PATH: '/',
+  OUT_DIR: join(tmpdir(), 'guide-root-build'),
+  CACHE_DIR: join(tmpdir(), 'guide-root-cache'),
+});
 run(`build under ${E2E_BASE} with link check`, 'astro build', {
   BASE_PATH: E2E_BASE,
   SITE_URL: 'https://example.github.io',
