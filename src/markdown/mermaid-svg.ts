@@ -34,6 +34,49 @@ export function drawnAtBuildTime(source: string): boolean {
   return BUILD_TIME_TYPES.includes(diagramType(source));
 }
 
+const BACK_EDGE = /^(\s*)([\w-]+)\s*(-->|-\.->|==>)\s*(\|[^|]*\|)?\s*([\w-]+)\s*;?\s*$/;
+const REVERSED: Record<string, string> = { '-->': '<---', '-.->': '<-.-', '==>': '<===' };
+
+/**
+ * The layout engine breaks cycles poorly: a loop's back-edge ("monitoring -> data") can drag a
+ * late node to the top. Written the other way round with the arrowhead at its start, the edge
+ * no longer closes a cycle, so nodes keep the order the author declared them in. The drawing is
+ * flipped back afterwards (see flipStartArrows), so readers see the arrow the author wrote.
+ */
+export function orientBackEdges(source: string): string {
+  if (!/^(flowchart|graph)$/.test(diagramType(source))) return source;
+  const seen = new Map<string, number>();
+  return source
+    .split('\n')
+    .map((line) => {
+      const edge = BACK_EDGE.exec(line);
+      if (edge) {
+        const [, indent, from, op, label = '', to] = edge;
+        if (seen.has(from) && seen.has(to) && seen.get(to)! < seen.get(from)!)
+          return `${indent}${to} ${REVERSED[op]}${label} ${from}`;
+      }
+      for (const id of line.match(/[A-Za-z_][\w-]*(?=\s*(?:\[|\(|\{|-->|-\.->|==>|---|$|\s*;))/g) ?? []) {
+        if (!seen.has(id) && !/^(flowchart|graph|TD|TB|LR|RL|BT|subgraph|end)$/.test(id)) seen.set(id, seen.size);
+      }
+      return line;
+    })
+    .join('\n');
+}
+
+/** Redraws start-arrow edges (from orientBackEdges) as ordinary end-arrow edges, in the author's direction. */
+function flipStartArrows(tree: Root) {
+  visit(tree, 'element', (el) => {
+    const p = el.properties;
+    if (el.tagName !== 'polyline' || p.dataArrowStart !== 'true' || p.dataArrowEnd !== 'false') return;
+    p.points = String(p.points).trim().split(/\s+/).reverse().join(' ');
+    p.markerEnd = String(p.markerStart).replace('arrowhead-start', 'arrowhead');
+    delete p.markerStart;
+    [p.dataFrom, p.dataTo] = [p.dataTo, p.dataFrom];
+    p.dataArrowStart = 'false';
+    p.dataArrowEnd = 'true';
+  });
+}
+
 /** One sentence per edge ("A → B (label)"), or the node labels when a diagram has no edges. */
 export function describeSvg(svg: Root): string[] {
   const labels = new Map<string, string>();
@@ -72,6 +115,38 @@ export function shortHash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** Widest a diagram can be and still fit a chapter column without shrinking its labels much. */
+const COLUMN_WIDTH = 760;
+
+function draw(source: string): Root {
+  const tree = fromHtml(
+    renderMermaidSVG(orientBackEdges(source), { bg: 'var(--bg)', fg: 'var(--fg)', transparent: true }),
+    {
+      fragment: true,
+      space: 'svg',
+    },
+  );
+  flipStartArrows(tree);
+  return tree;
+}
+
+function naturalWidth(tree: Root): number {
+  const svg = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
+  return Number(svg?.properties.width ?? 0);
+}
+
+/**
+ * A long left-to-right chain is drawn wider than the chapter column and would be scaled down to
+ * unreadable labels; when drawing it top-down is narrower, that is what readers get.
+ */
+function drawLegibly(source: string): Root {
+  const tree = draw(source);
+  const sideways = /^\s*(flowchart|graph)\s+(LR|RL)\b/m;
+  if (naturalWidth(tree) <= COLUMN_WIDTH || !sideways.test(source)) return tree;
+  const upright = draw(source.replace(sideways, '$1 TD'));
+  return naturalWidth(upright) < naturalWidth(tree) ? upright : tree;
+}
+
 /** Renders `source` to a <figure> element with an SVG, a caption and a text alternative. */
 export function renderDiagram(source: string, title?: string): Element {
   const id = `diagram-${shortHash(source)}`;
@@ -97,10 +172,7 @@ export function renderDiagram(source: string, title?: string): Element {
     };
   }
 
-  const tree = fromHtml(renderMermaidSVG(source, { bg: 'var(--bg)', fg: 'var(--fg)', transparent: true }), {
-    fragment: true,
-    space: 'svg',
-  });
+  const tree = drawLegibly(source);
   const svg = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
   if (!svg) throw new Error('the renderer returned no <svg>');
 
@@ -121,7 +193,10 @@ export function renderDiagram(source: string, title?: string): Element {
   const width = Number(svg.properties.width);
   delete svg.properties.width;
   delete svg.properties.height;
-  svg.properties.style = Number.isFinite(width) ? `max-width:${Math.ceil(width)}px` : undefined;
+  // Never shrink below three quarters of the natural size: the frame scrolls sideways instead.
+  svg.properties.style = Number.isFinite(width)
+    ? `max-width:${Math.ceil(width)}px;min-width:${Math.ceil(width * 0.75)}px`
+    : undefined;
   svg.properties.role = 'img';
   svg.properties.ariaLabelledBy = [`${id}-title`];
   svg.properties.ariaDescribedBy = [`${id}-text`];
@@ -137,7 +212,17 @@ export function renderDiagram(source: string, title?: string): Element {
     tagName: 'figure',
     properties: { className: ['diagram'], dataDiagramType: diagramType(source) },
     children: [
-      svg,
+      {
+        type: 'element',
+        tagName: 'div',
+        properties: {
+          className: ['diagram-frame'],
+          tabIndex: 0,
+          role: 'group',
+          ariaLabel: title ?? `${diagramType(source)} diagram`,
+        },
+        children: [svg],
+      },
       ...caption,
       {
         type: 'element',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
-import { diagramType, drawnAtBuildTime, renderDiagram, shortHash } from '../../src/markdown/mermaid-svg';
+import {
+  diagramType,
+  drawnAtBuildTime,
+  orientBackEdges,
+  renderDiagram,
+  shortHash,
+} from '../../src/markdown/mermaid-svg';
 
 describe('diagramType', () => {
   it('reads the keyword on the first meaningful line', () => {
@@ -38,5 +44,44 @@ describe('renderDiagram', () => {
     expect(toHtml(renderDiagram(source))).toBe(toHtml(renderDiagram(source)));
     expect(shortHash(source)).toBe(shortHash(source));
     expect(shortHash('a')).not.toBe(shortHash('b'));
+  });
+});
+
+describe('layout of loops and long chains', () => {
+  const loop =
+    'flowchart TD\n  A["Setup"] --> B["Data"]\n  B --> C["Model"]\n  C -.->|"not enough signal"| B\n  C --> D["Serve"]\n  D -->|"metric disagrees"| A';
+
+  it('writes back-edges the other way round before layout, so nodes keep their declared order', () => {
+    expect(orientBackEdges(loop).split('\n')).toEqual([
+      'flowchart TD',
+      '  A["Setup"] --> B["Data"]',
+      '  B --> C["Model"]',
+      '  B <-.-|"not enough signal"| C',
+      '  C --> D["Serve"]',
+      '  A <---|"metric disagrees"| D',
+    ]);
+    expect(orientBackEdges('sequenceDiagram\n A->>B: x')).toBe('sequenceDiagram\n A->>B: x');
+  });
+
+  it('still draws and describes every edge in the direction the author wrote it', () => {
+    const html = toHtml(renderDiagram(loop));
+    expect(html).toContain('<li>Model → Data (not enough signal)</li>');
+    expect(html).toContain('<li>Serve → Setup (metric disagrees)</li>');
+    expect(html).not.toContain('marker-start');
+    const top = (label: string) =>
+      Number(new RegExp(`data-label="${label}"[^>]*>\\s*<rect x="[\\d.]+" y="([\\d.]+)"`).exec(html)![1]);
+    expect(top('Setup')).toBeLessThan(top('Data'));
+    expect(top('Model')).toBeLessThan(top('Serve'));
+  });
+
+  it('draws a long left-to-right chain top-down when that keeps labels legible', () => {
+    const chain = `flowchart LR\n${['a', 'b', 'c', 'd', 'e', 'f']
+      .map((n, i, all) =>
+        i ? `  ${all[i - 1]}["Step ${i}: a fairly long label"] --> ${n}["Step ${i + 1}: a fairly long label"]` : '',
+      )
+      .filter(Boolean)
+      .join('\n')}`;
+    const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(toHtml(renderDiagram(chain)))!.map(Number);
+    expect(h).toBeGreaterThan(w);
   });
 });
