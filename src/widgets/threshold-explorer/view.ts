@@ -57,7 +57,7 @@ export function cheapestThreshold(data: ScoredLabels, costFp: number, costFn: nu
 
 function confusionTable(tp: number, fp: number, tn: number, fn: number): string {
   return `<table class="confusion"><caption>Confusion matrix</caption>
-<thead><tr><th scope="col"></th><th scope="col">Predicted 1</th><th scope="col">Predicted 0</th></tr></thead>
+<thead><tr><td></td><th scope="col">Predicted 1</th><th scope="col">Predicted 0</th></tr></thead>
 <tbody><tr><th scope="row">Actual 1</th><td>TP ${fmtInt(tp)}</td><td>FN ${fmtInt(fn)}</td></tr>
 <tr><th scope="row">Actual 0</th><td>FP ${fmtInt(fp)}</td><td>TN ${fmtInt(tn)}</td></tr></tbody></table>`;
 }
