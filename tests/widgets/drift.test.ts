@@ -1,6 +1,7 @@
 // The drift detector's pure view: presets, the chapter's worked PSI example, and bad input.
 import { describe, expect, it } from 'vitest';
-import { analyse, comparisonRows, fmtP, view } from '~/widgets/drift/view.ts';
+import { analyse, comparisonRows, view } from '~/widgets/drift/view.ts';
+import { fmtP } from '~/widgets/shared/format.ts';
 import { presets, schema } from '~/widgets/drift/schema.ts';
 import { defaultState, type StateOf } from '~/widgets/shared/state.ts';
 import { escapeHtml } from '~/widgets/shared/format.ts';

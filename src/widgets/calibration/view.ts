@@ -123,7 +123,7 @@ export function view(state: State): WidgetResult {
           `<tr><td>${edge(lowerEdges[binOf(i)] as number)}–${edge((binOf(i) + 1) / bins)}</td><td>${fmtInt(curve.counts[i] as number)}</td><td>${fmt(x)}</td><td>${fmt(curve.probTrue[i] as number)}</td><td>${fmt(Math.abs((curve.probTrue[i] as number) - x))}</td></tr>`,
       )
       .join('');
-    const binTable = `<details class="ca-bins"><summary>Bin by bin (empty bins omitted)</summary><div class="ca-scroll" tabindex="0" role="region" aria-label="Bin by bin table"><table>
+    const binTable = `<details><summary>Bin by bin (empty bins omitted)</summary><div class="widget-scroll" tabindex="0" role="region" aria-label="Bin by bin table"><table>
 <thead><tr><th scope="col">Bin</th><th scope="col">Predictions</th><th scope="col">Mean prediction</th><th scope="col">Observed rate</th><th scope="col">Gap</th></tr></thead>
 <tbody>${binRows}</tbody></table></div></details>`;
 

@@ -17,7 +17,7 @@ import {
   type TwoSampleChiSquareResult,
 } from '../../lib/drift-two-sample.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { escapeHtml, fmt, fmtInt, fmtPercent } from '../shared/format.ts';
+import { escapeHtml, fmt, fmtInt, fmtP, fmtPercent } from '../shared/format.ts';
 import { barChart, legend } from '../shared/chart.ts';
 import { guard, readouts, type WidgetResult } from '../shared/view.ts';
 import type { StateOf } from '../shared/state.ts';
@@ -30,17 +30,6 @@ export const PSI_WATCH = 0.1;
 export const PSI_ACT = 0.25;
 /** Above this many rows per window the comparison uses a tenth of the rows instead of ten times. */
 const MAX_ROWS_FOR_TENFOLD = 10_000;
-
-/**
- * A p-value for reading: 3 decimals, or 2 significant digits when below 0.001. A p-value of
- * exactly 0 is a floating-point underflow (jStat's chi-squared tail stops near 1e-16).
- */
-export function fmtP(p: number): string {
-  if (!Number.isFinite(p)) throw new Error(`fmtP() was given ${p}`);
-  if (p === 0) return '< 1e-16';
-  if (p < 0.001) return p.toExponential(1);
-  return fmt(p, 3);
-}
 
 /** A divergence that may be infinite (a bin empty on one side only): ∞ is a true answer here. */
 /** fmtP for raw HTML ("<" must be escaped there). */
@@ -229,7 +218,7 @@ function contributionsTable(a: DriftAnalysis, categorical: boolean): string {
         `<tr><th scope="row">${escapeHtml(label)}</th>${categorical ? '' : `<td>${escapeHtml(a.ranges[i])}</td>`}<td>${fmtPercent(a.reference[i] / refTotal)}</td><td>${fmtPercent(a.current[i] / curTotal)}</td><td>${fmt(a.contributions[i], 4)}</td><td>${a.psi > 0 ? fmtPercent(a.contributions[i] / a.psi, 0) : 'n/a'}</td></tr>`,
     )
     .join('');
-  return `<div class="dr-scroll"><table class="dr-bins"><caption>PSI bin by bin: (current share - reference share) · ln(current / reference)</caption>
+  return `<div class="widget-scroll" tabindex="0" role="region" aria-label="PSI bin by bin"><table class="dr-bins"><caption>PSI bin by bin: (current share - reference share) · ln(current / reference)</caption>
 <thead><tr><th scope="col">${categorical ? 'Category' : 'Bin'}</th>${categorical ? '' : '<th scope="col">Range</th>'}<th scope="col">Reference</th><th scope="col">Current</th><th scope="col">PSI term</th><th scope="col">Share of PSI</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot><tr><th scope="row">Total</th>${categorical ? '' : '<td></td>'}<td>${fmtInt(refTotal)} rows</td><td>${fmtInt(curTotal)} rows</td><td>${fmt(a.psi, 4)}</td><td>${a.psi > 0 ? '100%' : 'n/a'}</td></tr></tfoot></table></div>`;
@@ -251,12 +240,12 @@ function infiniteNote(a: DriftAnalysis): string {
     );
   }
   if (notes.length) notes.push(`PSI stays finite by using ${PSI_EPSILON} for an empty share; JS is always finite.`);
-  return notes.length ? `<p class="dr-note">${notes.join(' ')}</p>` : '';
+  return notes.length ? `<p class="widget-note">${notes.join(' ')}</p>` : '';
 }
 
 function sampleSizeComparison(state: State, a: DriftAnalysis): string {
   if (state.scenario === 'pasted') {
-    return `<p class="dr-note">With 10× as many rows from the same two distributions, PSI would be about the same (only less noisy), while the p-values would shrink if the distributions truly differ: PSI measures how big a shift is, a p-value how sure we are that there is one.</p>`;
+    return `<p class="widget-note">With 10× as many rows from the same two distributions, PSI would be about the same (only less noisy), while the p-values would shrink if the distributions truly differ: PSI measures how big a shift is, a p-value how sure we are that there is one.</p>`;
   }
   const other = comparisonRows(state.n);
   const b = analyse(loadWindows(state, other), state.bins, state.binning as Binning);
@@ -265,10 +254,10 @@ function sampleSizeComparison(state: State, a: DriftAnalysis): string {
   const row = (n: number, x: DriftAnalysis) =>
     `<tr><th scope="row">${fmtInt(n)}</th><td>${fmt(x.psi)}</td><td>${x.ks ? htmlP(x.ks.pValue) : 'n/a'}</td><td>${htmlP(x.chi.pValue)}</td></tr>`;
   const testName = a.ks ? 'KS' : 'chi-squared';
-  return `<div class="dr-scroll"><table class="dr-tenfold"><caption>The same scenario with ${other > state.n ? '10× the rows' : 'a tenth of the rows'}</caption>
+  return `<div class="widget-scroll" tabindex="0" role="region" aria-label="The same scenario at another sample size"><table class="dr-tenfold"><caption>The same scenario with ${other > state.n ? '10× the rows' : 'a tenth of the rows'}</caption>
 <thead><tr><th scope="col">Rows per window</th><th scope="col">PSI</th><th scope="col">KS p-value</th><th scope="col">χ² p-value</th></tr></thead>
 <tbody>${row(nSmall, small)}${row(nLarge, large)}</tbody></table></div>
-<p class="dr-note">From ${fmtInt(nSmall)} to ${fmtInt(nLarge)} rows, PSI goes from ${fmt(small.psi)} to ${fmt(large.psi)} while the ${testName} p-value goes from ${htmlP(evidence(small))} to ${htmlP(evidence(large))}. PSI estimates the size of the shift, so more data only makes it less noisy (noise alone adds about ${fmt(psiNoiseFloor(a.chi.dof + 1, nSmall, nSmall))} at ${fmtInt(nSmall)} rows); a p-value measures the evidence that there is any shift, so with enough data even a negligible one becomes “significant”.</p>`;
+<p class="widget-note">From ${fmtInt(nSmall)} to ${fmtInt(nLarge)} rows, PSI goes from ${fmt(small.psi)} to ${fmt(large.psi)} while the ${testName} p-value goes from ${htmlP(evidence(small))} to ${htmlP(evidence(large))}. PSI estimates the size of the shift, so more data only makes it less noisy (noise alone adds about ${fmt(psiNoiseFloor(a.chi.dof + 1, nSmall, nSmall))} at ${fmtInt(nSmall)} rows); a p-value measures the evidence that there is any shift, so with enough data even a negligible one becomes “significant”.</p>`;
 }
 
 export function view(state: State): WidgetResult {
@@ -279,7 +268,7 @@ export function view(state: State): WidgetResult {
     const b = band(a.psi);
     const binsNote =
       !categorical && a.labels.length < state.bins
-        ? `<p class="dr-note">Tied values merged some quantile bins: ${a.labels.length} of ${state.bins} bins are used.</p>`
+        ? `<p class="widget-note">Tied values merged some quantile bins: ${a.labels.length} of ${state.bins} bins are used.</p>`
         : '';
     const chart = barChart({
       title: `Share of each window per ${categorical ? 'category' : 'bin'}`,
@@ -303,12 +292,12 @@ export function view(state: State): WidgetResult {
       [`χ² (${a.chi.dof} dof)`, fmt(a.chi.statistic, 1)],
       ['χ² p-value', fmtP(a.chi.pValue)],
     ])}
-${verdict(state, a)}${infiniteNote(a)}${categorical ? '<p class="dr-note">The bins are the categories, so bin settings do not apply; KS needs ordered numbers, so only chi-squared tests the difference.</p>' : ''}</div>
+${verdict(state, a)}${infiniteNote(a)}${categorical ? '<p class="widget-note">The bins are the categories, so bin settings do not apply; KS needs ordered numbers, so only chi-squared tests the difference.</p>' : ''}</div>
 <div>${chart}${legend([
       { name: 'Reference window', tone: 1 },
       { name: 'Current window', tone: 2 },
     ])}
-<p class="dr-note">PSI bands: below ${PSI_WATCH} stable, ${PSI_WATCH} to ${PSI_ACT} watch, above ${PSI_ACT} act. KL and JS in nats; the tests are two-sample (the reference is a sample too).</p></div></div>
+<p class="widget-note">PSI bands: below ${PSI_WATCH} stable, ${PSI_WATCH} to ${PSI_ACT} watch, above ${PSI_ACT} act. KL and JS in nats; the tests are two-sample (the reference is a sample too).</p></div></div>
 ${binsNote}${contributionsTable(a, categorical)}
 ${sampleSizeComparison(state, a)}`;
     const summary = `${BAND_LABEL[b]}: PSI ${fmt(a.psi)}, ${a.ks ? `KS p-value ${fmtP(a.ks.pValue)}, ` : ''}chi-squared p-value ${fmtP(a.chi.pValue)}.`;

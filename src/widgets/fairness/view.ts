@@ -218,7 +218,7 @@ function groupTable(
     ['Precision (PPV)', cells((r) => (r.precision === null ? 'n/a: none selected' : fmt(r.precision)))],
     ['Accuracy', cells((r) => fmt(accuracy(r.confusion)))],
   ];
-  return `<div class="fa-scroll"><table class="fa-groups"><caption>Rates by group</caption>
+  return `<div class="widget-scroll" tabindex="0" role="region" aria-label="Rates by group"><table class="fa-groups"><caption>Rates by group</caption>
 <thead><tr><th scope="col">Group</th>${groups.map((g) => `<th scope="col">${escapeHtml(g)}</th>`).join('')}</tr></thead>
 <tbody>${rows.map(([name, tds]) => `<tr><th scope="row">${name}</th>${tds}</tr>`).join('')}</tbody></table></div>`;
 }
@@ -285,7 +285,7 @@ function policyTable(
         `<tr><th scope="row">${name}</th>${results.map((r) => ('error' in r ? '' : `<td>${value(r.e)}</td>`)).join('')}</tr>`,
     )
     .join('');
-  const html = `<div class="fa-scroll"><table class="fa-policies"><caption>Threshold policies (the buttons above apply them): each meets its own criterion and pays elsewhere</caption>
+  const html = `<div class="widget-scroll" tabindex="0" role="region" aria-label="Threshold policies"><table class="fa-policies"><caption>Threshold policies (the buttons above apply them): each meets its own criterion and pays elsewhere</caption>
 <thead><tr><th scope="col">Policy</th>${head}</tr></thead>
 <tbody><tr><th scope="row">Thresholds</th>${thresholdRow}</tr>${metricRows}</tbody></table></div>`;
   const dp = results.find((r) => r.name === 'demographicParity');
@@ -370,7 +370,7 @@ export function view(state: State): WidgetResult {
       ['Overall accuracy', fmt(e.accuracy)],
     ])}
 <p class="widget-verdict">${verdictParts.filter(Boolean).join(' ')}</p>
-${e.notes.length ? `<p class="fa-note">${e.notes.join(' ')}</p>` : ''}
+${e.notes.length ? `<p class="widget-note">${e.notes.join(' ')}</p>` : ''}
 <div class="widget-grid"><div>${groupTable(groups, e, base, thresholds)}${confusionTables(groups, e)}</div>
 <div>${srChart}${rocChart}${legend([
       ...groups.map((g, i) => ({ name: `Group ${g}`, tone: tone(i), dashed: dashed(i) })),

@@ -69,7 +69,7 @@ function rankTable(rows: RankedRow[], items: Item[], cutoff: number, total: numb
       return `<tr${classes ? ` class="${classes}"` : ''}><th scope="row">${r.rank}</th><td class="nd-name">${escapeHtml(items[r.item]?.name ?? '')}</td><td>${plain(r.score)}${r.tied ? '*' : ''}</td><td>${plain(r.relevance)}</td><td>${fmt(r.sharedGain)}</td><td>${fmt(r.discount)}</td><td>${r.counted ? fmt(r.discountedGain) : 'not counted'}</td></tr>`;
     })
     .join('');
-  return `<div class="nd-scroll" tabindex="0" role="region" aria-label="Ranked list, position by position"><table class="nd-table"><caption>Ranked by score; ranks 1 to ${cutoff} count towards DCG@${k}</caption>
+  return `<div class="widget-scroll" tabindex="0" role="region" aria-label="Ranked list, position by position"><table class="nd-table"><caption>Ranked by score; ranks 1 to ${cutoff} count towards DCG@${k}</caption>
 <thead><tr><th scope="col">Rank</th><th scope="col">Item</th><th scope="col">Score</th><th scope="col">Relevance</th><th scope="col">Gain</th><th scope="col">Discount 1/log₂(rank+1)</th><th scope="col">Discounted gain</th></tr></thead>
 <tbody>${body}</tbody>
 <tfoot><tr><th scope="row" colspan="6">Sum of the counted rows: DCG@${k}</th><td>${fmt(total)}</td></tr></tfoot></table></div>`;

@@ -61,36 +61,61 @@ function axisLabels(width: number, height: number, xLabel: string, yLabel: strin
 export function lineChart(o: LineChartOptions): string {
   const width = o.width ?? 320;
   const height = o.height ?? 240;
-  const x = scaleLinear().domain(o.xDomain).range([MARGIN.left, width - MARGIN.right]);
-  const y = scaleLinear().domain(o.yDomain).range([height - MARGIN.bottom, MARGIN.top]);
+  const x = scaleLinear()
+    .domain(o.xDomain)
+    .range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLinear()
+    .domain(o.yDomain)
+    .range([height - MARGIN.bottom, MARGIN.top]);
   const parts: string[] = [];
   for (const t of x.ticks(5)) {
-    parts.push(`<line class="grid" x1="${r(x(t))}" x2="${r(x(t))}" y1="${MARGIN.top}" y2="${height - MARGIN.bottom}"/>`);
-    parts.push(`<text class="tick" x="${r(x(t))}" y="${height - MARGIN.bottom + 14}" text-anchor="middle">${x.tickFormat(5)(t)}</text>`);
+    parts.push(
+      `<line class="grid" x1="${r(x(t))}" x2="${r(x(t))}" y1="${MARGIN.top}" y2="${height - MARGIN.bottom}"/>`,
+    );
+    parts.push(
+      `<text class="tick" x="${r(x(t))}" y="${height - MARGIN.bottom + 14}" text-anchor="middle">${x.tickFormat(5)(t)}</text>`,
+    );
   }
   for (const t of y.ticks(5)) {
     parts.push(`<line class="grid" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(y(t))}" y2="${r(y(t))}"/>`);
-    parts.push(`<text class="tick" x="${MARGIN.left - 6}" y="${r(y(t)) + 4}" text-anchor="end">${y.tickFormat(5)(t)}</text>`);
+    parts.push(
+      `<text class="tick" x="${MARGIN.left - 6}" y="${r(y(t)) + 4}" text-anchor="end">${y.tickFormat(5)(t)}</text>`,
+    );
   }
   for (const rule of o.xRules ?? []) {
-    parts.push(`<line class="rule tone-${rule.tone}" x1="${r(x(rule.value))}" x2="${r(x(rule.value))}" y1="${MARGIN.top}" y2="${height - MARGIN.bottom}"/>`);
-    parts.push(`<text class="rule-label tone-${rule.tone}" x="${r(x(rule.value)) + 4}" y="${MARGIN.top + 10}">${escapeHtml(rule.label)}</text>`);
+    parts.push(
+      `<line class="rule tone-${rule.tone}" x1="${r(x(rule.value))}" x2="${r(x(rule.value))}" y1="${MARGIN.top}" y2="${height - MARGIN.bottom}"/>`,
+    );
+    parts.push(
+      `<text class="rule-label tone-${rule.tone}" x="${r(x(rule.value)) + 4}" y="${MARGIN.top + 10}">${escapeHtml(rule.label)}</text>`,
+    );
   }
   for (const rule of o.yRules ?? []) {
-    parts.push(`<line class="rule tone-${rule.tone}" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(y(rule.value))}" y2="${r(y(rule.value))}"/>`);
-    parts.push(`<text class="rule-label tone-${rule.tone}" x="${width - MARGIN.right - 4}" y="${r(y(rule.value)) - 4}" text-anchor="end">${escapeHtml(rule.label)}</text>`);
+    parts.push(
+      `<line class="rule tone-${rule.tone}" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(y(rule.value))}" y2="${r(y(rule.value))}"/>`,
+    );
+    parts.push(
+      `<text class="rule-label tone-${rule.tone}" x="${width - MARGIN.right - 4}" y="${r(y(rule.value)) - 4}" text-anchor="end">${escapeHtml(rule.label)}</text>`,
+    );
   }
   for (const s of o.series) {
     const path = line<[number, number]>()
       .x((p) => r(x(p[0])))
       .y((p) => r(y(p[1])))
       .curve(s.step ? curveStepAfter : curveLinear)(s.points);
-    if (path) parts.push(`<path class="series tone-${s.tone}${s.dashed ? ' dashed' : ''}" d="${path}"><title>${escapeHtml(s.name)}</title></path>`);
+    if (path)
+      parts.push(
+        `<path class="series tone-${s.tone}${s.dashed ? ' dashed' : ''}" d="${path}"><title>${escapeHtml(s.name)}</title></path>`,
+      );
   }
   for (const m of o.markers ?? []) {
-    parts.push(`<circle class="marker tone-${m.tone}" cx="${r(x(m.x))}" cy="${r(y(m.y))}" r="5"><title>${escapeHtml(m.label)}</title></circle>`);
+    parts.push(
+      `<circle class="marker tone-${m.tone}" cx="${r(x(m.x))}" cy="${r(y(m.y))}" r="5"><title>${escapeHtml(m.label)}</title></circle>`,
+    );
   }
-  parts.push(`<rect class="plot-frame" x="${MARGIN.left}" y="${MARGIN.top}" width="${width - MARGIN.left - MARGIN.right}" height="${height - MARGIN.top - MARGIN.bottom}"/>`);
+  parts.push(
+    `<rect class="plot-frame" x="${MARGIN.left}" y="${MARGIN.top}" width="${width - MARGIN.left - MARGIN.right}" height="${height - MARGIN.top - MARGIN.bottom}"/>`,
+  );
   parts.push(axisLabels(width, height, o.xLabel, o.yLabel));
   return frame(width, height, o.title, parts.join(''));
 }
@@ -115,19 +140,32 @@ export interface BarChartOptions {
 export function barChart(o: BarChartOptions): string {
   const width = o.width ?? 320;
   const height = o.height ?? 220;
-  const x = scaleBand<string>().domain(o.categories).range([MARGIN.left, width - MARGIN.right]).padding(0.2);
-  const inner = scaleBand<string>().domain(o.groups.map((g) => g.name)).range([0, x.bandwidth()]).padding(0.05);
+  const x = scaleBand<string>()
+    .domain(o.categories)
+    .range([MARGIN.left, width - MARGIN.right])
+    .padding(0.2);
+  const inner = scaleBand<string>()
+    .domain(o.groups.map((g) => g.name))
+    .range([0, x.bandwidth()])
+    .padding(0.05);
   const top = o.yMax ?? Math.max(1e-9, ...o.groups.flatMap((g) => g.values));
-  const y = scaleLinear().domain([0, top]).nice().range([height - MARGIN.bottom, MARGIN.top]);
+  const y = scaleLinear()
+    .domain([0, top])
+    .nice()
+    .range([height - MARGIN.bottom, MARGIN.top]);
   const parts: string[] = [];
   for (const t of y.ticks(4)) {
     parts.push(`<line class="grid" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(y(t))}" y2="${r(y(t))}"/>`);
-    parts.push(`<text class="tick" x="${MARGIN.left - 6}" y="${r(y(t)) + 4}" text-anchor="end">${y.tickFormat(4)(t)}</text>`);
+    parts.push(
+      `<text class="tick" x="${MARGIN.left - 6}" y="${r(y(t)) + 4}" text-anchor="end">${y.tickFormat(4)(t)}</text>`,
+    );
   }
   const every = Math.ceil(o.categories.length / 10);
   o.categories.forEach((c, i) => {
     if (i % every === 0)
-      parts.push(`<text class="tick" x="${r(x(c)! + x.bandwidth() / 2)}" y="${height - MARGIN.bottom + 14}" text-anchor="middle">${escapeHtml(c)}</text>`);
+      parts.push(
+        `<text class="tick" x="${r(x(c)! + x.bandwidth() / 2)}" y="${height - MARGIN.bottom + 14}" text-anchor="middle">${escapeHtml(c)}</text>`,
+      );
     for (const g of o.groups) {
       const v = g.values[i] ?? 0;
       parts.push(
@@ -143,6 +181,9 @@ export function barChart(o: BarChartOptions): string {
 /** A legend as HTML (keeps SVGs small and lets text wrap on phones). */
 export function legend(items: { name: string; tone: Tone; dashed?: boolean }[]): string {
   return `<ul class="widget-legend">${items
-    .map((i) => `<li><span class="swatch tone-${i.tone}${i.dashed ? ' dashed' : ''}" aria-hidden="true"></span>${escapeHtml(i.name)}</li>`)
+    .map(
+      (i) =>
+        `<li><span class="swatch tone-${i.tone}${i.dashed ? ' dashed' : ''}" aria-hidden="true"></span>${escapeHtml(i.name)}</li>`,
+    )
     .join('')}</ul>`;
 }

@@ -17,13 +17,17 @@ export function parseRows<T>(
   if (lines.length === 0) return { ok: false, message: `Paste at least one row of ${columns.join(',')}.` };
   const split = (line: string) => line.split(/[,;\t]/).map((c) => c.trim());
   const first = split(lines[0]);
-  const body = first.every((c) => Number.isNaN(Number(c)) && !/^[01]$/.test(c)) && first.some((c) => /[a-z]/i.test(c)) ? lines.slice(1) : lines;
+  const body =
+    first.every((c) => Number.isNaN(Number(c)) && !/^[01]$/.test(c)) && first.some((c) => /[a-z]/i.test(c))
+      ? lines.slice(1)
+      : lines;
   if (body.length > maxRows) return { ok: false, message: `Paste at most ${maxRows.toLocaleString('en-US')} rows.` };
   const rows: T[] = [];
   for (const [i, line] of body.entries()) {
     const cells = split(line);
     const lineNumber = i + 1 + (body === lines ? 0 : 1);
-    if (cells.length < columns.length) return { ok: false, message: `Line ${lineNumber} needs ${columns.length} values (${columns.join(',')}).` };
+    if (cells.length < columns.length)
+      return { ok: false, message: `Line ${lineNumber} needs ${columns.length} values (${columns.join(',')}).` };
     const row = toRow(cells, lineNumber);
     if (typeof row === 'string') return { ok: false, message: row };
     rows.push(row);

@@ -11,6 +11,17 @@ export function fmtPercent(value: number | null, digits = 1): string {
   return value === null ? 'n/a' : `${fmt(value * 100, digits)}%`;
 }
 
+/**
+ * A p-value for reading: 3 decimals, or 2 significant digits below 0.001 ("4.2e-26"). Exactly 0
+ * is a floating-point underflow (jStat's chi-squared tail stops near 1e-16), shown as "< 1e-16".
+ */
+export function fmtP(p: number): string {
+  if (!Number.isFinite(p)) throw new Error(`fmtP() was given ${p}`);
+  if (p === 0) return '< 1e-16';
+  if (p < 0.001) return p.toExponential(1);
+  return fmt(p, 3);
+}
+
 export function fmtInt(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`fmtInt() was given ${value}`);
   return Math.round(value).toLocaleString('en-US');

@@ -28,7 +28,8 @@ export function fieldProblem(field: Field, raw: string): string | null {
       const value = raw.trim() === '' ? NaN : Number(raw);
       if (!Number.isFinite(value)) return `${field.label} must be a number.`;
       if (field.integer && !Number.isInteger(value)) return `${field.label} must be a whole number.`;
-      if (value < field.min || value > field.max) return `${field.label} must be between ${field.min} and ${field.max}.`;
+      if (value < field.min || value > field.max)
+        return `${field.label} must be between ${field.min} and ${field.max}.`;
       return null;
     }
     case 'enum':
@@ -52,7 +53,11 @@ export function formatField(field: Field, value: number | string | boolean): str
 }
 
 /** Reads a widget's state from a query string; bad or unknown values become defaults plus a notice. */
-export function parseState<S extends Schema>(schema: S, ns: string, search: string): { state: StateOf<S>; notices: string[] } {
+export function parseState<S extends Schema>(
+  schema: S,
+  ns: string,
+  search: string,
+): { state: StateOf<S>; notices: string[] } {
   const state = defaultState(schema) as Record<string, unknown>;
   const notices: string[] = [];
   for (const [name, raw] of new URLSearchParams(search)) {

@@ -13,7 +13,8 @@ export function guard(compute: () => { html: string; summary: string }): WidgetR
   try {
     return { ok: true, ...compute() };
   } catch (error) {
-    const message = error instanceof MetricInputError ? error.message : `This input cannot be computed: ${(error as Error).message}`;
+    const message =
+      error instanceof MetricInputError ? error.message : `This input cannot be computed: ${(error as Error).message}`;
     return { ok: false, error: escapeHtml(message) };
   }
 }

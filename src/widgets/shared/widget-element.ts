@@ -13,6 +13,8 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   abstract readonly schema: S;
   abstract readonly ns: string;
   abstract view(state: StateOf<S>): WidgetResult;
+  /** Which fields matter in the current state (e.g. the paste box only for pasted data); others are hidden. */
+  fieldVisibility?(state: StateOf<S>): Partial<Record<keyof S & string, boolean>>;
 
   protected state!: StateOf<S>;
   private pending = false;
@@ -28,7 +30,9 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   }
 
   private controls(): Control[] {
-    return [...this.querySelectorAll<Control>('input[name], select[name], textarea[name]')].filter((c) => c.name in this.schema);
+    return [...this.querySelectorAll<Control>('input[name], select[name], textarea[name]')].filter(
+      (c) => c.name in this.schema,
+    );
   }
 
   /** Puts the state into every control, except the one the reader is typing in. */
@@ -37,7 +41,8 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
       if (control === except) continue;
       const value = (this.state as Record<string, unknown>)[control.name];
       if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = Boolean(value);
-      else if (control instanceof HTMLInputElement && control.type === 'radio') control.checked = control.value === String(value);
+      else if (control instanceof HTMLInputElement && control.type === 'radio')
+        control.checked = control.value === String(value);
       else control.value = String(value);
       this.setProblem(control, null);
     }
@@ -53,7 +58,12 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     const control = event.target as Control;
     const field = this.schema[control.name];
     if (!field) return;
-    const raw = control instanceof HTMLInputElement && control.type === 'checkbox' ? (control.checked ? '1' : '0') : control.value;
+    const raw =
+      control instanceof HTMLInputElement && control.type === 'checkbox'
+        ? control.checked
+          ? '1'
+          : '0'
+        : control.value;
     const problem = fieldProblem(field, raw);
     for (const twin of this.controls().filter((c) => c.name === control.name)) this.setProblem(twin, problem);
     if (problem) return; // keep showing the last valid result; the message says what to fix
@@ -95,7 +105,14 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     });
   }
 
+  /** Shows or hides the labelled field (slider, box and message) of one input. */
+  protected showField(name: string, visible: boolean) {
+    this.querySelector(`[name="${name}"]`)?.closest('.widget-field')?.toggleAttribute('hidden', !visible);
+  }
+
   protected render(notices: string[]) {
+    for (const [name, visible] of Object.entries(this.fieldVisibility?.(this.state) ?? {}))
+      this.showField(name, Boolean(visible));
     const output = this.querySelector<HTMLElement>('[data-output]');
     const summary = this.querySelector<HTMLElement>('[data-summary]');
     const notice = this.querySelector<HTMLElement>('[data-notice]');
