@@ -1,4 +1,5 @@
 import { WidgetElement } from '../shared/widget-element.ts';
+import type { StateOf } from '../shared/state.ts';
 import type { PolicyName } from '../../lib/fairness-policies.ts';
 import { ns, schema } from './schema.ts';
 import { policyState, view } from './view.ts';
@@ -24,20 +25,16 @@ class FairnessExplorer extends WidgetElement<typeof schema> {
     });
   }
 
-  private showField(name: keyof typeof schema, visible: boolean) {
-    this.querySelector(`[name="${name}"]`)?.closest('.widget-field')?.toggleAttribute('hidden', !visible);
-  }
-
-  protected override render(notices: string[]) {
-    // Two-group presets take a number per group; pasted data (any groups) takes group=threshold lines.
-    const pasted = this.state.data === 'pasted';
-    const perGroup = this.state.perGroup;
-    this.showField('t', !perGroup || pasted);
-    this.showField('tA', perGroup && !pasted);
-    this.showField('tB', perGroup && !pasted);
-    this.showField('tg', perGroup && pasted);
-    this.showField('csv', pasted);
-    super.render(notices);
+  // Two-group presets take a number per group; pasted data (any groups) takes group=threshold lines.
+  fieldVisibility({ data, perGroup }: StateOf<typeof schema>) {
+    const pasted = data === 'pasted';
+    return {
+      t: !perGroup || pasted,
+      tA: perGroup && !pasted,
+      tB: perGroup && !pasted,
+      tg: perGroup && pasted,
+      csv: pasted,
+    };
   }
 }
 

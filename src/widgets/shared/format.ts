@@ -12,14 +12,14 @@ export function fmtPercent(value: number | null, digits = 1): string {
 }
 
 /**
- * A p-value for reading: 3 decimals, or 2 significant digits below 0.001 ("4.2e-26"). Exactly 0
- * is a floating-point underflow (jStat's chi-squared tail stops near 1e-16), shown as "< 1e-16".
+ * A p-value for reading: `digits` decimals, or 2 significant digits below 10^-digits ("4.2e-26").
+ * Exactly 0 is a floating-point underflow (jStat's chi-squared tail stops near 1e-16): "< 1e-16".
  */
-export function fmtP(p: number): string {
+export function fmtP(p: number, digits = 3): string {
   if (!Number.isFinite(p)) throw new Error(`fmtP() was given ${p}`);
   if (p === 0) return '< 1e-16';
-  if (p < 0.001) return p.toExponential(1);
-  return fmt(p, 3);
+  if (p < 10 ** -digits) return p.toExponential(1);
+  return fmt(p, digits);
 }
 
 export function fmtInt(value: number): string {

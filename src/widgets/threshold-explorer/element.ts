@@ -1,4 +1,5 @@
 import { WidgetElement } from '../shared/widget-element.ts';
+import type { StateOf } from '../shared/state.ts';
 import { ns, schema } from './schema.ts';
 import { view } from './view.ts';
 
@@ -7,11 +8,8 @@ class ThresholdExplorer extends WidgetElement<typeof schema> {
   readonly ns = ns;
   view = view;
 
-  protected override render(notices: string[]) {
-    // The pasted-data box only matters for the "custom" dataset.
-    this.querySelector<HTMLElement>('.widget-field-text')?.toggleAttribute('hidden', this.state.data !== 'custom');
-    super.render(notices);
-  }
+  // The pasted-data box only matters for the "custom" dataset.
+  fieldVisibility = (state: StateOf<typeof schema>) => ({ csv: state.data === 'custom' });
 }
 
 customElements.define('threshold-explorer', ThresholdExplorer);

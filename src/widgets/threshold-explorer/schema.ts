@@ -8,7 +8,12 @@ export const schema = {
   t: { kind: 'number', default: 0.5, min: 0, max: 1, label: 'Threshold' },
   costFp: { kind: 'number', default: 1, min: 0, max: 10000, label: 'Cost of a false positive' },
   costFn: { kind: 'number', default: 5, min: 0, max: 10000, label: 'Cost of a false negative' },
-  csv: { kind: 'text', default: '0.9,1\n0.8,1\n0.7,0\n0.6,1\n0.55,0\n0.4,1\n0.3,0\n0.2,0\n0.1,0', maxLength: 40000, label: 'Your scores (score,label per line)' },
+  csv: {
+    kind: 'text',
+    default: '0.9,1\n0.8,1\n0.7,0\n0.6,1\n0.55,0\n0.4,1\n0.3,0\n0.2,0\n0.1,0',
+    maxLength: 40000,
+    label: 'Your scores (score,label per line)',
+  },
 } satisfies Schema;
 
 export const datasetNames: Record<string, string> = {

@@ -34,7 +34,11 @@ export function parseScoreCsv(text: string): ScoredLabels {
   });
   if (!parsed.ok) throw new MetricInputError(parsed.message, 'out-of-range');
   const labels = new Set(parsed.rows.map((r) => r.label));
-  if (labels.size < 2) throw new MetricInputError('Your data needs at least one row labelled 1 and one labelled 0: curves compare the two classes.', 'undefined');
+  if (labels.size < 2)
+    throw new MetricInputError(
+      'Your data needs at least one row labelled 1 and one labelled 0: curves compare the two classes.',
+      'undefined',
+    );
   return { scores: parsed.rows.map((r) => r.score), yTrue: parsed.rows.map((r) => r.label) };
 }
 
@@ -43,7 +47,11 @@ export function loadData(state: State): ScoredLabels {
 }
 
 /** The threshold (among the observed scores) with the lowest total cost, and that cost. */
-export function cheapestThreshold(data: ScoredLabels, costFp: number, costFn: number): { threshold: number; cost: number } {
+export function cheapestThreshold(
+  data: ScoredLabels,
+  costFp: number,
+  costFn: number,
+): { threshold: number; cost: number } {
   const { fpr, tpr, thresholds } = rocCurve(data.yTrue, data.scores);
   const positives = data.yTrue.filter((y) => y === 1).length;
   const negatives = data.yTrue.length - positives;
@@ -86,11 +94,24 @@ export function view(state: State): WidgetResult {
       xDomain: [0, 1],
       yDomain: [0, 1],
       series: [
-        { name: 'Chance', points: [[0, 0], [1, 1]], tone: 4, dashed: true },
+        {
+          name: 'Chance',
+          points: [
+            [0, 0],
+            [1, 1],
+          ],
+          tone: 4,
+          dashed: true,
+        },
         { name: 'ROC', points: roc.fpr.map((x, i) => [x, roc.tpr[i]]), tone: 1 },
       ],
       markers: [
-        { x: cheapCounts.fp / Math.max(1, cheapCounts.fp + cheapCounts.tn), y: cheapCounts.tp / positives, label: 'Cheapest threshold', tone: 3 },
+        {
+          x: cheapCounts.fp / Math.max(1, cheapCounts.fp + cheapCounts.tn),
+          y: cheapCounts.tp / positives,
+          label: 'Cheapest threshold',
+          tone: 3,
+        },
         { x: fprNow, y: m.recall, label: 'Current threshold', tone: 2 },
       ],
     });
@@ -100,7 +121,9 @@ export function view(state: State): WidgetResult {
       yLabel: 'Precision',
       xDomain: [0, 1],
       yDomain: [0, 1],
-      series: [{ name: 'Precision-recall', points: pr.recall.map((x, i) => [x, pr.precision[i]]), tone: 1, step: false }],
+      series: [
+        { name: 'Precision-recall', points: pr.recall.map((x, i) => [x, pr.precision[i]]), tone: 1, step: false },
+      ],
       yRules: [{ value: positives / data.yTrue.length, label: 'base rate', tone: 4 }],
       markers: [{ x: m.recall, y: m.precision, label: 'Current threshold', tone: 2 }],
     });
