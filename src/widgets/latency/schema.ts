@@ -1,0 +1,62 @@
+import type { Schema } from '../shared/state.ts';
+
+/** URL namespace and inputs of the latency-percentile widget. */
+export const ns = 'lp';
+
+const SAMPLE_PASTE = '42\n38\n51\n45\n40\n39\n47\n44\n36\n41\n43\n49\n37\n46\n40\n612\n42\n39\n48\n45';
+
+export const schema = {
+  source: {
+    kind: 'enum',
+    default: 'lognormal',
+    values: ['lognormal', 'bimodal', 'uniform', 'pasted'],
+    label: 'Latencies',
+  },
+  n: { kind: 'number', default: 10_000, min: 10, max: 100_000, integer: true, label: 'Requests to generate' },
+  median: { kind: 'number', default: 40, min: 1, max: 10_000, label: 'Median latency (ms)' },
+  sigma: { kind: 'number', default: 0.8, min: 0, max: 2.5, label: 'Tail weight σ (spread of log latency)' },
+  hit: { kind: 'number', default: 40, min: 1, max: 10_000, label: 'Cache hit latency (ms)' },
+  miss: { kind: 'number', default: 1500, min: 10, max: 100_000, label: 'Cache miss latency (ms)' },
+  missPct: { kind: 'number', default: 2, min: 0, max: 100, label: 'Cache miss rate (%)' },
+  min: { kind: 'number', default: 20, min: 0, max: 10_000, label: 'Fastest request (ms)' },
+  max: { kind: 'number', default: 80, min: 0, max: 10_000, label: 'Slowest request (ms)' },
+  seed: { kind: 'number', default: 1, min: 1, max: 999999, integer: true, label: 'Random seed' },
+  data: {
+    kind: 'text',
+    default: SAMPLE_PASTE,
+    maxLength: 100_000,
+    label: 'Your latencies in ms (one per line or comma-separated)',
+  },
+  slo: { kind: 'number', default: 200, min: 5, max: 100_000, label: 'Latency SLO (ms)' },
+  fanOut: { kind: 'number', default: 10, min: 1, max: 100, integer: true, label: 'Calls per page (fan-out)' },
+} satisfies Schema;
+
+/** Which inputs each source uses; the others are hidden. */
+export const inputsOf: Record<string, readonly string[]> = {
+  lognormal: ['n', 'seed', 'median', 'sigma'],
+  bimodal: ['n', 'seed', 'hit', 'miss', 'missPct'],
+  uniform: ['n', 'seed', 'min', 'max'],
+  pasted: ['data'],
+};
+
+export const sourceNames: Record<string, string> = {
+  lognormal: 'Generated: log-normal with a heavy tail',
+  bimodal: 'Generated: cache hits and misses (bimodal)',
+  uniform: 'Generated: uniform (no tail)',
+  pasted: 'Pasted (edit the box below)',
+};
+
+export const presets = [
+  {
+    label: 'Healthy service',
+    state: { source: 'lognormal', median: 40, sigma: 0.3, n: 10_000, seed: 1, slo: 100, fanOut: 10 },
+  },
+  {
+    label: 'Cache misses',
+    state: { source: 'bimodal', hit: 40, miss: 1500, missPct: 2, n: 10_000, seed: 1, slo: 100, fanOut: 10 },
+  },
+  {
+    label: 'A slow dependency',
+    state: { source: 'lognormal', median: 45, sigma: 1.2, n: 10_000, seed: 1, slo: 300, fanOut: 5 },
+  },
+];
