@@ -132,6 +132,8 @@ export interface BarChartOptions {
   categories: string[];
   groups: BarGroup[];
   yMax?: number;
+  /** Horizontal reference lines, such as a memory limit or a four-fifths threshold. */
+  yRules?: Rule[];
   width?: number;
   height?: number;
 }
@@ -148,7 +150,8 @@ export function barChart(o: BarChartOptions): string {
     .domain(o.groups.map((g) => g.name))
     .range([0, x.bandwidth()])
     .padding(0.05);
-  const top = o.yMax ?? Math.max(1e-9, ...o.groups.flatMap((g) => g.values));
+  const top =
+    o.yMax ?? Math.max(1e-9, ...o.groups.flatMap((g) => g.values), ...(o.yRules ?? []).map((rule) => rule.value));
   const y = scaleLinear()
     .domain([0, top])
     .nice()
@@ -174,8 +177,19 @@ export function barChart(o: BarChartOptions): string {
     }
   });
   parts.push(`<line class="axis" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(y(0))}" y2="${r(y(0))}"/>`);
+  parts.push(horizontalRules(o.yRules ?? [], y, width));
   parts.push(axisLabels(width, height, o.xLabel, o.yLabel));
   return frame(width, height, o.title, parts.join(''));
+}
+
+function horizontalRules(rules: Rule[], y: (v: number) => number, width: number): string {
+  return rules
+    .map(
+      (rule) =>
+        `<line class="rule tone-${rule.tone}" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(y(rule.value))}" y2="${r(y(rule.value))}"/>` +
+        `<text class="rule-label tone-${rule.tone}" x="${width - MARGIN.right - 4}" y="${r(y(rule.value)) - 4}" text-anchor="end">${escapeHtml(rule.label)}</text>`,
+    )
+    .join('');
 }
 
 /** A legend as HTML (keeps SVGs small and lets text wrap on phones). */
