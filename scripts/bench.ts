@@ -6,7 +6,17 @@
  * /usr/bin/chromium). Takes a few minutes.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,7 +33,13 @@ import { mulberry32 } from '../src/lib/random.ts';
 const PORT = 4480;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const work = join(tmpdir(), 'guide-bench');
-const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 const PAGE_TYPES: Record<string, string> = {
   landing: '/',
@@ -100,12 +116,24 @@ function makeFourfoldCopy(): string {
 // ---------- page weight ----------
 type Kind = 'html' | 'css' | 'js' | 'font' | 'other';
 const kindOf = (path: string): Kind =>
-  /\.html$|\/$/.test(path) ? 'html' : /\.css$/.test(path) ? 'css' : /\.m?js$/.test(path) ? 'js' : /\.(woff2?|ttf)$/.test(path) ? 'font' : 'other';
+  /\.html$|\/$/.test(path)
+    ? 'html'
+    : /\.css$/.test(path)
+      ? 'css'
+      : /\.m?js$/.test(path)
+        ? 'js'
+        : /\.(woff2?|ttf)$/.test(path)
+          ? 'font'
+          : 'other';
 
 async function pageWeights(dist: string) {
   const browser = await chromium.launch({ executablePath: chromePath, args: BROWSER_ARGS });
   const weights: Record<string, Record<Kind, { raw: number; gzip: number }>> = {};
-  const measure = async (label: string, path: string, action?: (page: import('playwright-core').Page) => Promise<void>) => {
+  const measure = async (
+    label: string,
+    path: string,
+    action?: (page: import('playwright-core').Page) => Promise<void>,
+  ) => {
     const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
     const files = new Set<string>();
     page.on('requestfinished', (req) => {
@@ -114,7 +142,9 @@ async function pageWeights(dist: string) {
     });
     await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
     if (action) await action(page);
-    const totals = Object.fromEntries((['html', 'css', 'js', 'font', 'other'] as Kind[]).map((k) => [k, { raw: 0, gzip: 0 }])) as Record<Kind, { raw: number; gzip: number }>;
+    const totals = Object.fromEntries(
+      (['html', 'css', 'js', 'font', 'other'] as Kind[]).map((k) => [k, { raw: 0, gzip: 0 }]),
+    ) as Record<Kind, { raw: number; gzip: number }>;
     for (const p of files) {
       const file = join(dist, p.endsWith('/') ? `${p}index.html` : p);
       if (!existsSync(file)) continue;
@@ -186,14 +216,20 @@ function median(xs: number[]) {
   return s[Math.floor(s.length / 2)];
 }
 function time(fn: () => void, runs = 3) {
-  return median(Array.from({ length: runs }, () => {
-    const t = performance.now();
-    fn();
-    return performance.now() - t;
-  }));
+  return median(
+    Array.from({ length: runs }, () => {
+      const t = performance.now();
+      fn();
+      return performance.now() - t;
+    }),
+  );
 }
 function coreTimings() {
-  const out: Record<string, Record<string, number>> = { 'ROC AUC': {}, 'PSI (10 quantile bins)': {}, 'batching simulation': {} };
+  const out: Record<string, Record<string, number>> = {
+    'ROC AUC': {},
+    'PSI (10 quantile bins)': {},
+    'batching simulation': {},
+  };
   for (const n of [1e3, 1e4, 1e5, 1e6]) {
     const random = mulberry32(n);
     const y = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0));
@@ -206,7 +242,16 @@ function coreTimings() {
       psi(histogram(reference, edges), histogram(current, edges));
     });
     out['batching simulation'][String(n)] = time(() =>
-      simulateDynamicBatching({ arrivalRatePerSec: 800, maxBatchSize: 16, maxQueueDelayMs: 5, fixedLatencyMs: 8, perItemLatencyMs: 0.5, instances: 2, requests: n, seed: 1 }),
+      simulateDynamicBatching({
+        arrivalRatePerSec: 800,
+        maxBatchSize: 16,
+        maxQueueDelayMs: 5,
+        fixedLatencyMs: 8,
+        perItemLatencyMs: 0.5,
+        instances: 2,
+        requests: n,
+        seed: 1,
+      }),
     );
   }
   return out;
@@ -215,27 +260,75 @@ function coreTimings() {
 // ---------- report ----------
 const kb = (b: number) => Math.round((b / 1024) * 10) / 10;
 
-function markdown(r: Record<string, any>): string {
+interface Report {
+  date: string;
+  machine: string;
+  build: Record<string, { seconds: number; peakMB: number; pages: number }>;
+  growth: { timeRatio: number; pageRatio: number };
+  weights: Record<string, Record<Kind, { raw: number; gzip: number }>>;
+  budgets: { name: string; value: string; met: boolean }[];
+  lighthouse: Record<string, Record<string, number>>;
+  search: { indexBytes: number; firstResultMs: Record<string, number> };
+  cores: Record<string, Record<string, number>>;
+}
+
+function markdown(r: Report): string {
   const lines: string[] = [];
   lines.push(`# Benchmark results`, '', `Measured ${r.date} on ${r.machine}.`, '');
   lines.push('## Build', '', '| site | pages | wall time (s) | peak memory (MB) |', '| --- | ---: | ---: | ---: |');
-  for (const [name, b] of Object.entries(r.build as Record<string, any>)) lines.push(`| ${name} | ${b.pages} | ${b.seconds.toFixed(1)} | ${Math.round(b.peakMB)} |`);
-  lines.push('', `Growth: 4x the content took ${r.growth.timeRatio.toFixed(2)}x the time for ${r.growth.pageRatio.toFixed(2)}x the pages.`, '');
-  lines.push('## Page weight (KB, raw / gzip)', '', '| page type | HTML | CSS | JS | fonts | other |', '| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const [name, w] of Object.entries(r.weights as Record<string, any>)) {
+  for (const [name, b] of Object.entries(r.build))
+    lines.push(`| ${name} | ${b.pages} | ${b.seconds.toFixed(1)} | ${Math.round(b.peakMB)} |`);
+  lines.push(
+    '',
+    `Growth: 4x the content took ${r.growth.timeRatio.toFixed(2)}x the time for ${r.growth.pageRatio.toFixed(2)}x the pages.`,
+    '',
+  );
+  lines.push(
+    '## Page weight (KB, raw / gzip)',
+    '',
+    '| page type | HTML | CSS | JS | fonts | other |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const [name, w] of Object.entries(r.weights)) {
     const cell = (k: Kind) => `${kb(w[k].raw)} / ${kb(w[k].gzip)}`;
     lines.push(`| ${name} | ${cell('html')} | ${cell('css')} | ${cell('js')} | ${cell('font')} | ${cell('other')} |`);
   }
   lines.push('', 'Budgets:', '');
-  for (const b of r.budgets as { name: string; value: string; met: boolean }[]) lines.push(`- ${b.met ? 'met' : '**not met**'}: ${b.name} (${b.value})`);
-  lines.push('', '## Lighthouse (mobile, default throttling)', '', '| page type | performance | accessibility | best practices | SEO | LCP (ms) | TBT (ms) | CLS |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const [name, s] of Object.entries(r.lighthouse as Record<string, any>))
-    lines.push(`| ${name} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s['LCP ms']} | ${s['TBT ms']} | ${s.CLS} |`);
-  lines.push('', '## Search', '', `Pagefind index: ${kb(r.search.indexBytes)} KB on disk.`, '', '| query | time to first result (ms) |', '| --- | ---: |');
-  for (const [q, ms] of Object.entries(r.search.firstResultMs as Record<string, number>)) lines.push(`| ${q} | ${ms} |`);
-  lines.push('', '## Widget cores (median of 3 runs, ms)', '', '| computation | n = 10^3 | 10^4 | 10^5 | 10^6 |', '| --- | ---: | ---: | ---: | ---: |');
-  for (const [name, t] of Object.entries(r.cores as Record<string, Record<string, number>>))
-    lines.push(`| ${name} | ${Object.values(t).map((v) => v.toFixed(2)).join(' | ')} |`);
+  for (const b of r.budgets) lines.push(`- ${b.met ? 'met' : '**not met**'}: ${b.name} (${b.value})`);
+  lines.push(
+    '',
+    '## Lighthouse (mobile, default throttling)',
+    '',
+    '| page type | performance | accessibility | best practices | SEO | LCP (ms) | TBT (ms) | CLS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const [name, s] of Object.entries(r.lighthouse))
+    lines.push(
+      `| ${name} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s['LCP ms']} | ${s['TBT ms']} | ${s.CLS} |`,
+    );
+  lines.push(
+    '',
+    '## Search',
+    '',
+    `Pagefind index: ${kb(r.search.indexBytes)} KB on disk.`,
+    '',
+    '| query | time to first result (ms) |',
+    '| --- | ---: |',
+  );
+  for (const [q, ms] of Object.entries(r.search.firstResultMs)) lines.push(`| ${q} | ${ms} |`);
+  lines.push(
+    '',
+    '## Widget cores (median of 3 runs, ms)',
+    '',
+    '| computation | n = 10^3 | 10^4 | 10^5 | 10^6 |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const [name, t] of Object.entries(r.cores))
+    lines.push(
+      `| ${name} | ${Object.values(t)
+        .map((v) => v.toFixed(2))
+        .join(' | ')} |`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -261,7 +354,7 @@ const cores = coreTimings();
 const js = (name: string) => weights[name].js.gzip;
 const budgets = [
   {
-    name: 'text chapters ship no JavaScript beyond the landing page (Starlight\'s own scripts)',
+    name: "text chapters ship no JavaScript beyond the landing page (Starlight's own scripts)",
     value: `${kb(js('text chapter'))} KB vs ${kb(js('landing'))} KB gzip`,
     met: js('text chapter') <= js('landing'),
   },
@@ -271,7 +364,11 @@ const budgets = [
     met: js('chapter with widgets') - js('text chapter') <= BUDGET.widgetExtraJsGzipKB * 1024,
   },
   ...Object.entries(lighthouseResults).flatMap(([name, s]) => [
-    { name: `${name}: Lighthouse performance >= ${BUDGET.performance}`, value: String(s.performance), met: s.performance >= BUDGET.performance },
+    {
+      name: `${name}: Lighthouse performance >= ${BUDGET.performance}`,
+      value: String(s.performance),
+      met: s.performance >= BUDGET.performance,
+    },
     {
       name: `${name}: accessibility, best practices and SEO = 100`,
       value: `${s.accessibility} / ${s['best-practices']} / ${s.seo}`,
@@ -280,7 +377,7 @@ const budgets = [
   ]),
 ];
 
-const report = {
+const report: Report = {
   date: new Date().toISOString().slice(0, 10),
   machine: `${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${relative('/', chromePath)}`,
   build: { site: oneX, 'site with 4x content': fourX },

@@ -18,8 +18,29 @@ export const sections = [
 // on the path from the project root.
 export const docsDir = 'content/docs';
 
+const autogenerate = (directory: string) => ({ autogenerate: { directory: `${docsDir}/${directory}` } });
+
+/**
+ * Practice is listed by hand: autogenerate would title its exercises folder "exercises", and the
+ * 27 exercises read better as one collapsed group after the practice tools.
+ */
+const practice = [
+  { slug: 'practice', label: 'Overview' },
+  ...[
+    'practice/flashcards',
+    'practice/mlops-questions',
+    'practice/mock-interviews',
+    'practice/mock-interview-mode',
+    'practice/case-studies',
+    'practice/dos-and-donts',
+  ].map((slug) => ({ slug })),
+];
+
 export const sidebar = sections.map(({ label, slug }) => ({
   label,
   collapsed: slug !== 'start',
-  items: [{ autogenerate: { directory: `${docsDir}/${slug}` } }],
+  items:
+    slug === 'practice'
+      ? [...practice, { label: 'Design exercises', collapsed: true, items: [autogenerate('practice/exercises')] }]
+      : [autogenerate(slug)],
 }));

@@ -3,26 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { SIM_REQUESTS, sweepDelays, view } from '~/widgets/batching/view.ts';
 import { presets, schema } from '~/widgets/batching/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
 import { simulateDynamicBatching } from '~/lib/systems/batching.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
-
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name}</dt><dd>([^<]*)</dd>`))?.[1];
-}
-function error(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (result.ok) throw new Error('expected an error message');
-  return result.error;
-}
+const { state, html, error } = viewHarness(schema, view);
+type State = ReturnType<typeof state>;
 /** The library's run for a state at one delay, as the widget runs it. */
 function simulate(s: State, delay = s.delay) {
   return simulateDynamicBatching({

@@ -4,26 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { duration, parseStages, view } from '~/widgets/funnel-cost/view.ts';
 import { presets, schema } from '~/widgets/funnel-cost/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
 import { funnelCost } from '~/lib/systems/funnel.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
-
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name}</dt><dd>([^<]*)</dd>`))?.[1];
-}
-function error(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (result.ok) throw new Error('expected an error message');
-  return result.error;
-}
+const { state, html, error } = viewHarness(schema, view);
 
 describe('funnel view: the chapter example (10 million videos, 2,000 requests/s)', () => {
   const markup = html({});

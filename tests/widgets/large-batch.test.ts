@@ -3,25 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { fmtRate, sampleSteps, view } from '~/widgets/large-batch/view.ts';
 import { presets, schema } from '~/widgets/large-batch/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
-
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name}</dt><dd>([^<]*)</dd>`))?.[1];
-}
-function error(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (result.ok) throw new Error('expected an error message');
-  return result.error;
-}
+const { state, html, error } = viewHarness(schema, view);
 
 describe('large-batch view: ImageNet, ResNet-50 (Goyal et al. 2017, arXiv:1706.02677)', () => {
   it('256 workers × 32 = 8,192; the linear rule takes 0.1 at 256 to 3.2; 156 steps an epoch, 780 warmup steps', () => {

@@ -3,25 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { fmtGap, fmtTime, parsePitRows, parseTime, view } from '~/widgets/pit-join/view.ts';
 import { presets, schema } from '~/widgets/pit-join/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
-
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name}</dt><dd>([^<]*)</dd>`))?.[1];
-}
-function error(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (result.ok) throw new Error('expected an error message');
-  return result.error;
-}
+const { state, html, error } = viewHarness(schema, view);
 /** Table rows as text: event (user and time), label, joined value (and when it was written), status. */
 function rows(markup: string): string[][] {
   const body = markup.match(/<tbody>(.*)<\/tbody>/s)?.[1] ?? '';

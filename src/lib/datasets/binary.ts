@@ -37,7 +37,8 @@ export function syntheticScores({
   seed: number;
 }): ScoredLabels {
   if (!Number.isInteger(n) || n < 2) throw new MetricInputError('A dataset needs at least 2 examples.', 'out-of-range');
-  if (!(positiveRate > 0 && positiveRate < 1)) throw new MetricInputError('The share of positives must be between 0 and 1.', 'out-of-range');
+  if (!(positiveRate > 0 && positiveRate < 1))
+    throw new MetricInputError('The share of positives must be between 0 and 1.', 'out-of-range');
   if (!(separation >= 0)) throw new MetricInputError('Class separation cannot be negative.', 'out-of-range');
   const random = mulberry32(seed);
   const positives = Math.max(1, Math.round(n * positiveRate));

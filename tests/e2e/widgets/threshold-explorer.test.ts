@@ -33,17 +33,25 @@ describeInBrowser('threshold explorer', ({ browser, url }) => {
     const before = await readout(widget, 'Precision');
     // A number box holds no letters: typing "abc" leaves it empty, which is what the widget sees.
     await setField(widget, 't', '');
-    await expect.poll(() => widget.locator('[data-problem-for="t"]').first().textContent()).toBe('Threshold must be a number.');
+    await expect
+      .poll(() => widget.locator('[data-problem-for="t"]').first().textContent())
+      .toBe('Threshold must be a number.');
     expect(await widget.locator('input[type=number][name="t"]').getAttribute('aria-invalid')).not.toBeNull();
     expect(await readout(widget, 'Precision')).toBe(before);
     await setField(widget, 't', '-0.5');
-    await expect.poll(() => widget.locator('[data-problem-for="t"]').first().textContent()).toBe('Threshold must be between 0 and 1.');
+    await expect
+      .poll(() => widget.locator('[data-problem-for="t"]').first().textContent())
+      .toBe('Threshold must be between 0 and 1.');
 
     await setField(widget, 'data', 'custom');
     await setField(widget, 'csv', '0.9,1\n0.4,yes');
-    await expect.poll(() => widget.locator('.widget-error').textContent()).toBe('Line 2: the label must be 0 or 1, not "yes".');
+    await expect
+      .poll(() => widget.locator('.widget-error').textContent())
+      .toBe('Line 2: the label must be 0 or 1, not "yes".');
     await setField(widget, 'csv', '0.9,1\n0.8,1');
-    await expect.poll(() => widget.locator('.widget-error').textContent()).toBe('Your data needs at least one row labelled 1 and one labelled 0: curves compare the two classes.');
+    await expect
+      .poll(() => widget.locator('.widget-error').textContent())
+      .toBe('Your data needs at least one row labelled 1 and one labelled 0: curves compare the two classes.');
     expect(noBadNumbers(await widgetText(widget))).toBe(true);
     await close();
   });

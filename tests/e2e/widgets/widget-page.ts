@@ -15,12 +15,21 @@ export async function openWidget(browser: Browser, pageUrl: string, tag: string,
 
 /** The text of the readout labelled `name` (a <dt>/<dd> pair). */
 export async function readout(widget: Locator, name: string): Promise<string> {
-  return (await widget.locator('.widget-readouts div', { has: widget.page().locator(`dt:text-is("${name}")`) }).locator('dd').textContent()) ?? '';
+  return (
+    (await widget
+      .locator('.widget-readouts div', { has: widget.page().locator(`dt:text-is("${name}")`) })
+      .locator('dd')
+      .textContent()) ?? ''
+  );
 }
 
 /** Types into the number box (or text area, select) of a field, as a reader would. */
 export async function setField(widget: Locator, name: string, value: string) {
-  const control = widget.locator(`input[type=number][name="${name}"], textarea[name="${name}"], select[name="${name}"], input[type=text][name="${name}"]`).first();
+  const control = widget
+    .locator(
+      `input[type=number][name="${name}"], textarea[name="${name}"], select[name="${name}"], input[type=text][name="${name}"]`,
+    )
+    .first();
   if ((await control.evaluate((el) => el.tagName)) === 'SELECT') await control.selectOption(value);
   else await control.fill(value);
   await widget.page().waitForTimeout(50);

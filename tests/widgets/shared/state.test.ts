@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultState, fieldProblem, parseState, serializeState, type Schema } from '../../../src/widgets/shared/state.ts';
+import {
+  defaultState,
+  fieldProblem,
+  parseState,
+  serializeState,
+  type Schema,
+} from '../../../src/widgets/shared/state.ts';
 
 const schema = {
   t: { kind: 'number', default: 0.5, min: 0, max: 1, label: 'Threshold' },
@@ -20,7 +26,7 @@ describe('parseState', () => {
     const { state, notices } = parseState(schema, 'w', '?w.t=abc&w.k=2.5&w.data=<script>&w.zzz=1&w.exp=yes');
     expect(state).toEqual(defaultState(schema));
     expect(notices).toHaveLength(5);
-    expect(notices[0]).toBe('Threshold must be a number. The link\'s value was replaced by the default.');
+    expect(notices[0]).toBe("Threshold must be a number. The link's value was replaced by the default.");
     expect(notices.join(' ')).toContain('unknown setting "zzz"');
   });
 
@@ -33,7 +39,7 @@ describe('parseState', () => {
 });
 
 describe('serializeState', () => {
-  it('writes only non-default values and keeps other widgets\' keys', () => {
+  it("writes only non-default values and keeps other widgets' keys", () => {
     const state = { ...defaultState(schema), t: 0.3, exp: true };
     expect(serializeState(schema, 'w', state, '?other.x=1&w.k=9')).toBe('?other.x=1&w.t=0.3&w.exp=1');
   });

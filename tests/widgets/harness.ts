@@ -1,0 +1,30 @@
+/**
+ * Shared harness for widget view tests: build a state from the defaults plus a patch, render it,
+ * and read it back. `html()` fails on NaN, Infinity or "undefined" anywhere in the markup.
+ */
+import { expect } from 'vitest';
+import { defaultState, type Schema, type StateOf } from '~/widgets/shared/state.ts';
+import type { WidgetResult } from '~/widgets/shared/view.ts';
+
+export function viewHarness<S extends Schema>(schema: S, view: (state: StateOf<S>) => WidgetResult) {
+  const state = (patch: Partial<StateOf<S>> = {}): StateOf<S> => ({ ...defaultState(schema), ...patch });
+  return {
+    state,
+    html(patch: Partial<StateOf<S>> = {}): string {
+      const result = view(state(patch));
+      if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
+      expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
+      return result.html;
+    },
+    error(patch: Partial<StateOf<S>> = {}): string {
+      const result = view(state(patch));
+      if (result.ok) throw new Error('expected an error message');
+      return result.error;
+    },
+  };
+}
+
+/** The value shown for the readout labelled `name`. */
+export function readout(markup: string, name: string): string | undefined {
+  return markup.match(new RegExp(`<dt>${name}</dt><dd>([^<]*)</dd>`))?.[1];
+}
