@@ -1,0 +1,262 @@
+/**
+ * <flashcard-deck>: the client half of FlashcardDeck.astro. It reads the cards embedded at build time,
+ * the filters from the URL and the progress from localStorage, shows the next due card, and saves a
+ * new schedule after each grade. All scheduling is in schedule.ts and all validation in progress.ts;
+ * this file only moves data between them and the page (card text goes in as textContent only).
+ */
+import { FC_NS, FLASHCARD_FILTERS, SECTION_NAMES, filterCards, type DeckCard, type FlashcardFilters } from './deck.ts';
+import {
+  MAX_FILE_CHARS,
+  STORAGE_KEY,
+  mergeProgress,
+  parseProgress,
+  serializeProgress,
+  type ParseResult,
+} from './progress.ts';
+import {
+  GRADES,
+  buildQueue,
+  formatInterval,
+  gradeCard,
+  nextCardId,
+  previewIntervals,
+  type Progress,
+} from './schedule.ts';
+import { parseFilters, serializeFilters } from '../shared/url-filters.ts';
+import { readStorage, writeStorage } from '../shared/storage.ts';
+
+/** True when a key press belongs to a form field the reader is typing in. */
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null
+  );
+}
+
+class FlashcardDeck extends HTMLElement {
+  private cards: DeckCard[] = [];
+  private byId = new Map<string, DeckCard>();
+  private filters!: FlashcardFilters;
+  private progress: Progress = {};
+  private currentId: string | null = null;
+  private inView = false;
+  private wakeTimer: number | undefined;
+
+  connectedCallback() {
+    this.cards = JSON.parse(this.querySelector('script[data-deck]')?.textContent ?? '[]') as DeckCard[];
+    this.byId = new Map(this.cards.map((c) => [c.id, c]));
+    const { values, notices } = parseFilters(FLASHCARD_FILTERS, FC_NS, location.search);
+    this.filters = values;
+    const messages = [...notices];
+    const loaded = this.loadProgress();
+    if (!loaded.ok) messages.push(loaded.message);
+    this.setError(messages.join(' '));
+
+    for (const el of this.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
+    this.querySelector('[data-nojs]')?.remove();
+    for (const select of this.selects()) select.value = this.filters[select.name as keyof FlashcardFilters] ?? '';
+
+    this.addEventListener('change', (e) => this.onChange(e));
+    this.addEventListener('click', (e) => this.onClick(e));
+    this.answer().addEventListener('toggle', () => this.onFlip());
+    document.addEventListener('keydown', (e) => this.onKey(e));
+    window.addEventListener('storage', (e) => {
+      if (e.key !== STORAGE_KEY) return;
+      this.loadProgress();
+      this.show();
+    });
+    new IntersectionObserver((entries) => (this.inView = entries.some((e) => e.isIntersecting))).observe(this);
+    this.show();
+  }
+
+  private selects() {
+    return [...this.querySelectorAll<HTMLSelectElement>('select[name]')];
+  }
+
+  private answer() {
+    return this.querySelector<HTMLDetailsElement>('[data-answer]')!;
+  }
+
+  private text(selector: string, value: string) {
+    const el = this.querySelector<HTMLElement>(selector);
+    if (el) el.textContent = value;
+  }
+
+  private setError(message: string) {
+    this.text('[data-error]', message);
+  }
+
+  private setStatus(message: string) {
+    this.text('[data-status]', message);
+  }
+
+  /** Reads saved progress; unreadable progress is ignored (with the returned message), never thrown. */
+  private loadProgress(): ParseResult | { ok: false; message: string } {
+    const read = readStorage(STORAGE_KEY);
+    if (!read.ok) return read;
+    if (read.text === null) {
+      this.progress = {};
+      return { ok: true, progress: {}, unknownIds: [] };
+    }
+    const parsed = parseProgress(read.text, { knownIds: new Set(this.byId.keys()), rejectUnknown: false });
+    if (parsed.ok) {
+      this.progress = parsed.progress;
+      return parsed;
+    }
+    this.progress = {};
+    return {
+      ok: false,
+      message: `Your saved flashcard progress could not be read: ${parsed.message} It is ignored; grading a card starts new progress.`,
+    };
+  }
+
+  private save(): boolean {
+    const problem = writeStorage(STORAGE_KEY, serializeProgress(this.progress, new Date()));
+    if (problem) this.setError(problem);
+    return problem === null;
+  }
+
+  /** Shows the next card for the current filters, or says when the next one falls due. */
+  private show() {
+    const now = new Date();
+    const selected = filterCards(this.cards, this.filters);
+    const queue = buildQueue(
+      selected.map((c) => c.id),
+      this.progress,
+      now,
+    );
+    this.text('[data-due]', String(queue.due.length));
+    this.text('[data-new]', String(queue.fresh.length));
+    this.text('[data-later]', String(queue.later.length));
+    this.currentId = nextCardId(queue);
+    const card = this.currentId ? this.byId.get(this.currentId) : undefined;
+    const cardBox = this.querySelector<HTMLElement>('[data-card]')!;
+    const empty = this.querySelector<HTMLElement>('[data-empty]')!;
+    window.clearTimeout(this.wakeTimer);
+    cardBox.hidden = !card;
+    empty.hidden = Boolean(card);
+    this.answer().open = false;
+    this.onFlip();
+    if (!card) {
+      if (selected.length === 0) empty.textContent = 'No cards match these filters.';
+      else if (queue.nextDue) {
+        const wait = queue.nextDue.getTime() - now.getTime();
+        empty.textContent = `All caught up. The next card is due in ${formatInterval(wait)}.`;
+        // Learning steps are minutes long: bring the card back on its own when it falls due.
+        if (wait < 2 ** 31 - 1) this.wakeTimer = window.setTimeout(() => this.show(), wait + 500);
+      }
+      return;
+    }
+    this.text('[data-card-section]', SECTION_NAMES[card.section] ?? card.section);
+    this.text('[data-card-level]', card.level);
+    this.text('[data-front]', card.front);
+    this.text('[data-back]', card.back);
+    const link = this.querySelector<HTMLAnchorElement>('[data-link]')!;
+    link.href = card.href;
+    link.textContent = card.chapter;
+    const intervals = previewIntervals(this.progress, card.id, now);
+    for (const { key, rating } of GRADES) {
+      this.text(`[data-grade="${key}"] [data-interval]`, formatInterval(intervals[rating]));
+    }
+  }
+
+  /** The answer opened or closed (summary click, Space, or show()). */
+  private onFlip() {
+    const open = this.answer().open;
+    this.querySelector<HTMLElement>('[data-grades]')!.hidden = !open || this.currentId === null;
+    this.text('[data-answer] summary', open ? 'Hide the answer' : 'Show the answer');
+  }
+
+  private grade(key: string) {
+    const grade = GRADES.find((g) => g.key === key);
+    if (!grade || !this.currentId) return;
+    if (!this.answer().open) {
+      this.setStatus('Show the answer first (Space), then grade how well you recalled it.');
+      return;
+    }
+    const now = new Date();
+    const card = this.byId.get(this.currentId)!;
+    this.progress = gradeCard(this.progress, card.id, grade.rating, now);
+    const saved = this.save();
+    const wait = formatInterval(Date.parse(this.progress[card.id].due) - now.getTime());
+    this.setStatus(`${grade.label}: this card comes back in ${wait}.${saved ? '' : ' (not saved)'}`);
+    this.show();
+    // Keep the keyboard where the next action is: flipping the new card, or reading that none is due.
+    const next = this.currentId
+      ? this.querySelector<HTMLElement>('[data-answer] summary')
+      : this.querySelector<HTMLElement>('[data-empty]');
+    next?.focus({ preventScroll: true });
+  }
+
+  private onKey(event: KeyboardEvent) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+    // Shortcuts apply while the deck is on screen and the focus is in it or nowhere in particular.
+    const active = document.activeElement;
+    const focusOk = !active || active === document.body || this.contains(active);
+    if (!this.inView || !focusOk) return;
+    if (event.key === ' ') {
+      // A focused button, link or summary does its own thing with Space.
+      if (event.target instanceof Element && event.target.closest('button, a, summary')) return;
+      if (!this.currentId) return;
+      event.preventDefault();
+      this.answer().open = !this.answer().open;
+    } else if (GRADES.some((g) => g.key === event.key)) {
+      event.preventDefault();
+      this.grade(event.key);
+    }
+  }
+
+  private onChange(event: Event) {
+    const target = event.target;
+    if (target instanceof HTMLSelectElement && target.name in FLASHCARD_FILTERS) {
+      this.filters = { ...this.filters, [target.name]: target.value };
+      const search = serializeFilters(FLASHCARD_FILTERS, FC_NS, this.filters, location.search);
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+      this.setStatus('');
+      this.show();
+    } else if (target instanceof HTMLInputElement && target.type === 'file') {
+      void this.importFile(target);
+    }
+  }
+
+  private onClick(event: Event) {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button');
+    if (button?.dataset.grade) this.grade(button.dataset.grade);
+    else if (button?.hasAttribute('data-export')) this.exportFile();
+  }
+
+  private exportFile() {
+    const now = new Date();
+    const blob = new Blob([serializeProgress(this.progress, now)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `mlguide-flashcards-${now.toISOString().slice(0, 10)}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    const n = Object.keys(this.progress).length;
+    this.setStatus(`Exported progress for ${n} ${n === 1 ? 'card' : 'cards'}.`);
+  }
+
+  /** Validates the whole file first; only a fully valid file touches saved progress. */
+  private async importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.setError('');
+    this.setStatus('');
+    const result =
+      file.size > MAX_FILE_CHARS
+        ? ({ ok: false, message: 'This file is far too large to be flashcard progress.' } as const)
+        : parseProgress(await file.text(), { knownIds: new Set(this.byId.keys()), rejectUnknown: true });
+    if (!result.ok) {
+      this.setError(`Import failed: ${result.message} Your saved progress was not changed.`);
+      return;
+    }
+    this.progress = mergeProgress(this.progress, result.progress);
+    const n = Object.keys(result.progress).length;
+    if (this.save()) this.setStatus(`Imported progress for ${n} ${n === 1 ? 'card' : 'cards'}.`);
+    this.show();
+  }
+}
+
+customElements.define('flashcard-deck', FlashcardDeck);

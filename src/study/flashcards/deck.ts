@@ -1,0 +1,43 @@
+/**
+ * The flashcard deck as the page carries it: cards from the `flashcards` collection, embedded as JSON
+ * at build time, plus the section and level filters kept in the URL (?fc.section=monitoring&fc.level=Senior).
+ * Pure: no DOM.
+ */
+import { LEVELS, type Level } from '../../config/taxonomy.ts';
+import { sections } from '../../config/sidebar.ts';
+import type { FilterValues } from '../shared/url-filters.ts';
+
+export interface DeckCard {
+  id: string;
+  section: string;
+  level: Level;
+  front: string;
+  back: string;
+  /** The chapter section that teaches the card, already prefixed with the site's base path. */
+  href: string;
+  /** The title of that chapter, for the link text. */
+  chapter: string;
+}
+
+export const FC_NS = 'fc';
+
+export const SECTION_NAMES: Record<string, string> = Object.fromEntries(sections.map((s) => [s.slug, s.label]));
+
+export const FLASHCARD_FILTERS = {
+  section: { label: 'Section', values: sections.map((s) => s.slug) },
+  level: { label: 'Level', values: LEVELS },
+};
+
+export type FlashcardFilters = FilterValues<typeof FLASHCARD_FILTERS>;
+
+export function filterCards(cards: readonly DeckCard[], filters: FlashcardFilters): DeckCard[] {
+  return cards.filter(
+    (card) =>
+      (!filters.section || card.section === filters.section) && (!filters.level || card.level === filters.level),
+  );
+}
+
+/** Serializes the deck for a <script type="application/json">: "<" is escaped so no text can close the tag. */
+export function deckJson(cards: readonly DeckCard[]): string {
+  return JSON.stringify(cards).replace(/</g, '\\u003c');
+}

@@ -1,0 +1,127 @@
+/**
+ * <study-filter-bar>: the client half of StudyFilterBar.astro. It reads the filters from the URL, hides
+ * the items (question cards or exercise rows) that do not match, hides a question-bank heading whose
+ * questions are all hidden, writes the filters back to the URL and announces the count. Matching is the
+ * pure `matches` in filters.ts, fed from each item's data-* attributes.
+ */
+import { EXERCISE_FILTERS, QB_NS, QUESTION_FILTERS, countText, matches, type FilterItem } from './filters.ts';
+import { markOf } from './marks.ts';
+import { currentMarks, onMarksChange } from './marks-store.ts';
+import { emptyFilters, parseFilters, serializeFilters, type FilterSpec } from '../shared/url-filters.ts';
+
+type Kind = 'questions' | 'exercises';
+
+class StudyFilterBar extends HTMLElement {
+  private kind: Kind = 'questions';
+  private spec: FilterSpec = QUESTION_FILTERS;
+  private values: Record<string, string> = {};
+
+  connectedCallback() {
+    this.kind = this.dataset.kind === 'exercises' ? 'exercises' : 'questions';
+    this.spec = this.kind === 'questions' ? QUESTION_FILTERS : EXERCISE_FILTERS;
+    const { values, notices } = parseFilters(this.spec, QB_NS, location.search);
+    this.values = values;
+    this.text('[data-notice]', notices.join(' '));
+    this.querySelector<HTMLElement>('section')!.hidden = false;
+    this.syncControls();
+    this.addEventListener('change', (e) => this.onChange(e));
+    this.querySelector('[data-reset]')?.addEventListener('click', () => this.setValues(emptyFilters(this.spec)));
+    if (this.kind === 'questions') onMarksChange((id) => this.onMarkChange(id));
+    window.addEventListener('hashchange', () => this.revealHashTarget());
+    this.apply();
+    // After every script on the page has laid out its controls, bring a linked question into view.
+    requestAnimationFrame(() => this.revealHashTarget());
+  }
+
+  private text(selector: string, value: string) {
+    const el = this.querySelector<HTMLElement>(selector);
+    if (el) el.textContent = value;
+  }
+
+  private syncControls() {
+    for (const select of this.querySelectorAll<HTMLSelectElement>('select[name]')) {
+      select.value = this.values[select.name] ?? '';
+    }
+  }
+
+  private items(): HTMLElement[] {
+    const selector =
+      this.kind === 'questions' ? 'article.question[data-level]' : 'table.exercise-list tbody tr[data-level]';
+    return [...document.querySelectorAll<HTMLElement>(selector)];
+  }
+
+  private itemOf(el: HTMLElement): FilterItem {
+    return {
+      level: el.dataset.level ?? '',
+      section: el.dataset.section,
+      domains: (el.dataset.domains ?? '').split(' ').filter(Boolean),
+      mark: this.kind === 'questions' ? markOf(currentMarks(), el.id.slice(2)) : null,
+    };
+  }
+
+  private onChange(event: Event) {
+    const select = event.target;
+    if (!(select instanceof HTMLSelectElement) || !(select.name in this.spec)) return;
+    this.setValues({ ...this.values, [select.name]: select.value });
+  }
+
+  private setValues(values: Record<string, string>) {
+    this.values = values;
+    this.text('[data-notice]', '');
+    this.syncControls();
+    const search = serializeFilters(this.spec, QB_NS, this.values, location.search);
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    this.apply();
+  }
+
+  /** Shows matching items, hides the rest; returns how many are shown. */
+  private apply(): number {
+    const items = this.items();
+    let shown = 0;
+    for (const el of items) {
+      const visible = matches(this.itemOf(el), this.values);
+      el.hidden = !visible;
+      if (visible) shown++;
+    }
+    if (this.kind === 'questions') this.hideEmptyHeadings(items);
+    const noun = this.kind === 'questions' ? 'question' : 'exercise';
+    const empty = shown === 0 ? '. None match: choose other filters or press "Show all".' : '';
+    this.text('[data-count]', countText(shown, items.length, noun) + empty);
+    return shown;
+  }
+
+  /** A section heading of the question bank stays only while one of its questions is shown. */
+  private hideEmptyHeadings(items: HTMLElement[]) {
+    const groups = new Map<HTMLElement, boolean>();
+    for (const el of items) {
+      let node = el.previousElementSibling;
+      while (node && !node.matches('.sl-heading-wrapper.level-h2, h2')) node = node.previousElementSibling;
+      if (node instanceof HTMLElement) groups.set(node, (groups.get(node) ?? false) || !el.hidden);
+    }
+    for (const [heading, anyShown] of groups) heading.hidden = !anyShown;
+  }
+
+  private onMarkChange(id: string | null) {
+    if (!this.values.mark) return;
+    this.apply();
+    const article = id ? document.getElementById(`q-${id}`) : null;
+    if (article?.hidden) {
+      const number = article.querySelector('.question-number')?.textContent ?? 'The question';
+      this.text('[data-notice]', `${number} no longer matches the "your marks" filter, so it is now hidden.`);
+    }
+  }
+
+  /** A link to one question (#q-...) always shows it: filters that hide it are cleared first. */
+  private revealHashTarget() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id ? document.getElementById(id) : null;
+    if (!target) return;
+    if (target.hidden && this.items().includes(target)) {
+      this.setValues(emptyFilters(this.spec));
+      this.text('[data-notice]', 'The filters were cleared to show the linked item.');
+    }
+    if (!target.hidden) target.scrollIntoView();
+  }
+}
+
+customElements.define('study-filter-bar', StudyFilterBar);

@@ -1,0 +1,192 @@
+// The question-bank and exercise filters in Chromium: filters from the URL with a live count, marks
+// that persist and filter, links to one question that scroll it into view, the no-JS fallback, and
+// axe in both themes.
+import { expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, watchErrors } from '../browser.ts';
+import questions from '../../../content/data/questions.json';
+
+const PAGE = '/practice/mlops-questions/';
+const EXERCISES = '/practice/exercises/';
+const total = questions.length;
+
+describeInBrowser('question bank and exercise filters', ({ browser, url }) => {
+  async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}) {
+    const context = await browser().newContext({
+      colorScheme: options.colorScheme ?? 'light',
+      viewport: { width: options.width ?? 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url(path), { waitUntil: 'networkidle' });
+    return { context, page, errors };
+  }
+
+  const bar = (page: Page) => page.locator('study-filter-bar');
+  const countText = (page: Page) => bar(page).locator('[data-count]').textContent();
+  const visibleQuestions = (page: Page) =>
+    page.locator('article.question:visible').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset));
+
+  it('shows only Senior questions for ?qb.level=Senior, with the right count', async () => {
+    const { context, page, errors } = await open(`${PAGE}?qb.level=Senior`);
+    const senior = questions.filter((q) => q.level === 'Senior');
+    expect(await bar(page).locator('select[name="level"]').inputValue()).toBe('Senior');
+    const shown = await visibleQuestions(page);
+    expect(shown.length).toBe(senior.length);
+    expect(shown.every((d) => d.level === 'Senior')).toBe(true);
+    expect(await countText(page)).toBe(`Showing ${senior.length} of ${total} questions`);
+    expect(await bar(page).locator('[data-count]').getAttribute('aria-live')).toBe('polite');
+    // A section heading with no Senior question is hidden with its questions.
+    const frameworksSenior = senior.some((q) => q.section === 'frameworks');
+    expect(await page.locator('h2#training-frameworks').isVisible()).toBe(frameworksSenior);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('narrows by section from the controls and writes the filters into the URL', async () => {
+    const { context, page } = await open(PAGE);
+    expect(await countText(page)).toBe(`Showing ${total} of ${total} questions`);
+    await bar(page).locator('select[name="section"]').selectOption('serving');
+    await bar(page).locator('select[name="level"]').selectOption('Mid');
+    const expected = questions.filter((q) => q.section === 'serving' && q.level === 'Mid');
+    await expect.poll(() => countText(page)).toBe(`Showing ${expected.length} of ${total} questions`);
+    expect(new URL(page.url()).search).toBe('?qb.level=Mid&qb.section=serving');
+    expect((await visibleQuestions(page)).map((d) => d.section)).toEqual(expected.map(() => 'serving'));
+    await bar(page).getByRole('button', { name: 'Show all' }).click();
+    expect(await countText(page)).toBe(`Showing ${total} of ${total} questions`);
+    expect(new URL(page.url()).search).toBe('');
+    await context.close();
+  });
+
+  it('marks a question for review, keeps the mark after a reload, and filters on it', async () => {
+    const { context, page } = await open(PAGE);
+    const target = questions[4];
+    const card = page.locator(`#q-${target.id}`);
+    await card.getByRole('button', { name: 'Review' }).click();
+    expect(await card.locator('[data-mark-badge]').textContent()).toBe('To review');
+    expect(await card.getByRole('button', { name: 'Review' }).getAttribute('aria-pressed')).toBe('true');
+    await page.locator(`#q-${questions[0].id}`).getByRole('button', { name: 'Got it' }).click();
+
+    await page.goto(url(`${PAGE}?qb.mark=review`), { waitUntil: 'networkidle' });
+    expect((await visibleQuestions(page)).length).toBe(1);
+    expect(await card.isVisible()).toBe(true);
+    expect(await card.locator('[data-mark-badge]').textContent()).toBe('To review');
+    expect(await countText(page)).toBe(`Showing 1 of ${total} questions`);
+    const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('mlguide:questions')))!);
+    expect(saved).toEqual({ version: 1, marks: { [target.id]: 'review', [questions[0].id]: 'got' } });
+
+    // Pressing the mark again clears it; the question leaves the "to review" list.
+    await card.getByRole('button', { name: 'Review' }).click();
+    await expect
+      .poll(() => countText(page))
+      .toBe(`Showing 0 of ${total} questions. None match: choose other filters or press "Show all".`);
+    await context.close();
+  });
+
+  it('opens a copied link to one question scrolled into view', async () => {
+    const { context, page } = await open(`${PAGE}?qb.level=Mid`);
+    const target = questions.filter((q) => q.level === 'Mid').at(-1)!;
+    const anchor = page.locator(`#q-${target.id} a.question-link`);
+    await anchor.click();
+    await page.waitForURL(new RegExp(`#q-${target.id}$`));
+    const link = page.url();
+    expect(link).toContain('?qb.level=Mid#q-');
+
+    const other = await open(link.replace(url(''), ''));
+    const card = other.page.locator(`#q-${target.id}`);
+    expect(await card.isVisible()).toBe(true);
+    const top = await card.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(400);
+    await other.context.close();
+    await context.close();
+  });
+
+  it('clears filters that would hide the linked question', async () => {
+    const senior = questions.find((q) => q.level === 'Senior')!;
+    const { context, page } = await open(`${PAGE}?qb.level=Junior#q-${senior.id}`);
+    const card = page.locator(`#q-${senior.id}`);
+    await expect.poll(() => card.isVisible()).toBe(true);
+    expect(await bar(page).locator('[data-notice]').textContent()).toBe(
+      'The filters were cleared to show the linked item.',
+    );
+    expect(await countText(page)).toBe(`Showing ${total} of ${total} questions`);
+    const top = await card.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(400);
+    await context.close();
+  });
+
+  it('warns about an unknown filter value and shows everything', async () => {
+    const { context, page } = await open(`${PAGE}?qb.level=Expert`);
+    expect(await bar(page).locator('[data-notice]').textContent()).toBe(
+      'Level "Expert" is not one of: Junior, Mid, Senior. That filter was ignored.',
+    );
+    expect(await countText(page)).toBe(`Showing ${total} of ${total} questions`);
+    await context.close();
+  });
+
+  it('ignores corrupt saved marks with a message', async () => {
+    const context = await browser().newContext();
+    await context.addInitScript(() => localStorage.setItem('mlguide:questions', '{"version":7}'));
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url(PAGE), { waitUntil: 'networkidle' });
+    expect(await page.locator('[data-marks-message]').textContent()).toContain(
+      'Your saved question marks could not be read (format version 7)',
+    );
+    expect(await page.locator('[data-mark-badge]:visible').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows every question and no filter bar without JavaScript', async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(url(`${PAGE}?qb.level=Senior`));
+    expect(await page.locator('article.question:visible').count()).toBe(total);
+    expect(await bar(page).locator('section').isVisible()).toBe(false);
+    expect(await page.locator('.question-marks:visible').count()).toBe(0);
+    await context.close();
+  });
+
+  it('filters the exercise index by level and domain', async () => {
+    const { context, page, errors } = await open(`${EXERCISES}?qb.domain=fraud`);
+    const rows = page.locator('table.exercise-list tbody tr');
+    const all = await rows.count();
+    const domains = await page
+      .locator('table.exercise-list tbody tr:visible')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.domains ?? ''));
+    expect(domains.length).toBeGreaterThan(0);
+    expect(domains.every((d) => d.split(' ').includes('fraud'))).toBe(true);
+    expect(await countText(page)).toBe(`Showing ${domains.length} of ${all} exercises`);
+    await bar(page).locator('select[name="domain"]').selectOption('');
+    await bar(page).locator('select[name="level"]').selectOption('Senior');
+    const levels = await page
+      .locator('table.exercise-list tbody tr:visible')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.level));
+    expect(levels.length).toBeGreaterThan(0);
+    expect(new Set(levels)).toEqual(new Set(['Senior']));
+    expect(new URL(page.url()).search).toBe('?qb.level=Senior');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`passes axe (WCAG 2.1 AA) with filters and marks in the ${colorScheme} theme`, async () => {
+      for (const path of [`${PAGE}?qb.level=Senior`, `${EXERCISES}?qb.level=Mid`]) {
+        const { context, page } = await open(path, { colorScheme, width: 360 });
+        const review = page.locator('article.question:visible').first().getByRole('button', { name: 'Review' });
+        if (await review.count()) await review.click();
+        const got = page.locator('article.question:visible').nth(1).getByRole('button', { name: 'Got it' });
+        if (await got.count()) await got.click();
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        expect(results.violations.map((v) => `${path} ${v.id}: ${v.help} ${v.nodes[0]?.target}`)).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await context.close();
+      }
+    });
+  }
+});
