@@ -30,7 +30,6 @@ const practice = [
     'practice/flashcards',
     'practice/mlops-questions',
     'practice/mock-interviews',
-    'practice/mock-interview-mode',
     'practice/case-studies',
     'practice/dos-and-donts',
   ].map((slug) => ({ slug })),
