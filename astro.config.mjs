@@ -29,13 +29,12 @@ export default defineConfig({
       favicon: '/favicon.svg',
       logo: { src: './src/assets/logo.svg', replacesTitle: false },
       social: repoUrl ? [{ icon: 'github', label: 'Source on GitHub', href: repoUrl }] : [],
-      head: [
-        { tag: 'meta', attrs: { property: 'og:image', content: new URL(`${base}og.png`, site).href } },
-        { tag: 'meta', attrs: { name: 'twitter:image', content: new URL(`${base}og.png`, site).href } },
-      ],
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
       markdown: { processedDirs: ['./content/docs'] },
-      components: { MarkdownContent: './src/components/MarkdownContent.astro' },
+      components: {
+        MarkdownContent: './src/components/MarkdownContent.astro',
+        Footer: './src/components/Footer.astro',
+      },
       routeMiddleware: './src/route-data.ts',
       lastUpdated: false,
       pagination: true,

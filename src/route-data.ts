@@ -1,14 +1,24 @@
 /**
- * Starlight route middleware: hero buttons are written in frontmatter as site paths
- * ("/start/how-to-use/"), which the Markdown pipeline never sees; prefix them with the base
- * here so the landing and 404 pages work under a GitHub Pages project path too.
+ * Starlight route middleware.
+ * - Hero buttons are written in frontmatter as site paths ("/start/how-to-use/"), which the Markdown
+ *   pipeline never sees; prefix them with the base here so the landing and 404 pages work under a
+ *   GitHub Pages project path too.
+ * - Each page's og:image and twitter:image point at its own card (src/pages/og/), an absolute URL
+ *   built from the site and base, replacing the site-wide image.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { normalizeBase, withBase } from './markdown/base-path';
+import { ogImagePath, SITE_NAME } from './og/card';
+import { withPageImage } from './og/head';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const base = normalizeBase(import.meta.env.BASE_URL);
-  for (const action of context.locals.starlightRoute.entry.data.hero?.actions ?? []) {
+  const route = context.locals.starlightRoute;
+  for (const action of route.entry.data.hero?.actions ?? []) {
     action.link = withBase(action.link, base);
+  }
+  if (context.site) {
+    const image = new URL(base + ogImagePath(route.entry.id), context.site).href;
+    route.head = withPageImage(route.head, image, `${route.entry.data.title}, from the ${SITE_NAME}`);
   }
 });

@@ -30,6 +30,7 @@ const practice = [
     'practice/flashcards',
     'practice/mlops-questions',
     'practice/mock-interviews',
+    'practice/mock-interview-mode',
     'practice/case-studies',
     'practice/dos-and-donts',
   ].map((slug) => ({ slug })),

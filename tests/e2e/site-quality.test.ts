@@ -62,6 +62,24 @@ describeInBrowser('every page', ({ browser, url }) => {
     );
   }
 
+  it('lays out every widget page on a 360 px phone without sideways scrolling or NaN', async () => {
+    const widgetPages = paths.filter((path) =>
+      readFileSync(`${E2E_DIST}/${path}index.html`, 'utf8').includes('class="widget not-content"'),
+    );
+    expect(widgetPages.length).toBeGreaterThan(8);
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    const problems: string[] = [];
+    for (const path of widgetPages) {
+      await page.goto(url(path), { waitUntil: 'load' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) problems.push(`${path}: the page scrolls sideways by ${overflow}px`);
+      const text = (await page.locator('.widget').allTextContents()).join(' ');
+      if (/\bNaN\b|Infinity/.test(text)) problems.push(`${path}: a widget shows NaN or Infinity`);
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   it('gives every page a title and a description, and a place in the sidebar', async () => {
     const page = await browser().newPage();
     await page.goto(url('lifecycle/'), { waitUntil: 'domcontentloaded' });

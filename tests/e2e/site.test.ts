@@ -51,6 +51,14 @@ describeInBrowser('the built site', ({ browser, url }) => {
     await page.close();
   });
 
+  it('finds words that appear only inside a diagram', async () => {
+    const { page } = await open('/start/how-to-use/');
+    await page.locator('button[data-open-modal]').first().click();
+    await page.locator('#starlight__search input').fill('latency budget missed');
+    await page.locator('#starlight__search a[href*="/lifecycle/"]').first().waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`draws diagrams legibly in the ${scheme} theme`, async () => {
       const { page, errors } = await open('/lifecycle/', scheme);

@@ -1,0 +1,157 @@
+/**
+ * The 45-minute mock plan, as a table of phases, and the clock arithmetic on it. The phases and
+ * minutes are those of "A 45-minute mock plan" on /practice/mock-interviews/ (a unit test reads that
+ * table, so the two cannot drift apart). Pure: no DOM, no clock; callers pass elapsed milliseconds.
+ */
+
+export interface Phase {
+  id: string;
+  label: string;
+  minutes: number;
+  /** One gentle sentence for the start of the phase. */
+  nudge: string;
+  /** What to cover now, in the order an interviewer expects it. */
+  cover: readonly string[];
+}
+
+export const PHASES: readonly Phase[] = [
+  {
+    id: 'clarify',
+    label: 'Clarify and frame',
+    minutes: 7,
+    nudge: 'Slow down and restate the problem in your own words before you design anything.',
+    cover: [
+      'The goal, and who the users are',
+      'Scale and the latency budget, with numbers',
+      'The success metric you both agree on',
+      'The ML task: input, output and label',
+    ],
+  },
+  {
+    id: 'data',
+    label: 'Data',
+    minutes: 8,
+    nudge: 'Say exactly where each label comes from; that is usually the first probe.',
+    cover: [
+      'Label source, quality and delay',
+      'Features and where they come from',
+      'Volume, time-based splits and leakage',
+      'Bias in who or what gets labelled',
+    ],
+  },
+  {
+    id: 'model',
+    label: 'Model',
+    minutes: 12,
+    nudge: 'Start from a baseline anyone could build, then earn each step of complexity.',
+    cover: [
+      'A heuristic baseline',
+      'A first model, and why it fits the data and budget',
+      'The next step if the first model works',
+      'Offline evaluation: metric and split',
+    ],
+  },
+  {
+    id: 'serving',
+    label: 'Serving',
+    minutes: 8,
+    nudge: 'Put numbers on it: requests per second, p99 latency and cost.',
+    cover: [
+      'Batch or online, and why',
+      'Latency and cost budget',
+      'A funnel or caching where the budget needs it',
+      'Rollout plan and the online test',
+    ],
+  },
+  {
+    id: 'monitoring',
+    label: 'Monitoring',
+    minutes: 5,
+    nudge: 'Assume it breaks next month: how would you find out, and what would you do?',
+    cover: [
+      'Data, output and quality signals',
+      'Alerts with thresholds and an owner',
+      'When to retrain',
+      'Failure modes and fallbacks',
+    ],
+  },
+  {
+    id: 'wrap-up',
+    label: 'Wrap-up',
+    minutes: 5,
+    nudge: 'Leave time to land the plane: a short recap beats one more component.',
+    cover: ['Recap the main decisions', 'Name the biggest risks', 'Say what you would build next week'],
+  },
+];
+
+const MINUTE = 60_000;
+
+/** Length of the whole mock in milliseconds (45 minutes). */
+export const TOTAL_MS = PHASES.reduce((sum, p) => sum + p.minutes * MINUTE, 0);
+
+export interface PhaseAt {
+  /** 0-based position in PHASES. */
+  index: number;
+  phase: Phase;
+  /** When the phase starts and ends, in ms from the start of the mock. */
+  startMs: number;
+  endMs: number;
+  /** Time left in this phase. */
+  remainingMs: number;
+}
+
+/**
+ * The phase running at `elapsedMs` into the mock. Phase boundaries belong to the next phase
+ * (7:00 is the first moment of "Data"); negative or non-finite times count as 0, and anything at or
+ * past the end is the last phase with nothing left.
+ * Example: phaseAt(10 * 60_000) -> { index: 1, phase: Data, startMs: 420000, endMs: 900000, remainingMs: 300000 }.
+ */
+export function phaseAt(elapsedMs: number): PhaseAt {
+  const t = clampElapsed(elapsedMs);
+  let startMs = 0;
+  for (const [index, phase] of PHASES.entries()) {
+    const endMs = startMs + phase.minutes * MINUTE;
+    if (t < endMs || index === PHASES.length - 1) {
+      return { index, phase, startMs, endMs, remainingMs: Math.max(0, endMs - t) };
+    }
+    startMs = endMs;
+  }
+  throw new Error('The mock plan has no phases.');
+}
+
+/** Time left in the whole mock at `elapsedMs`, never below 0. */
+export function remainingMs(elapsedMs: number): number {
+  return TOTAL_MS - clampElapsed(elapsedMs);
+}
+
+/** Elapsed time limited to [0, TOTAL_MS]; NaN and negative values become 0. */
+export function clampElapsed(elapsedMs: number): number {
+  if (!Number.isFinite(elapsedMs) || elapsedMs < 0) return elapsedMs === Infinity ? TOTAL_MS : 0;
+  return Math.min(elapsedMs, TOTAL_MS);
+}
+
+/**
+ * A duration as m:ss, rounding up to the next whole second so a countdown shows 0:00 only when the
+ * time is really up. Example: formatClock(61_200) -> "1:02"; formatClock(45 * 60_000) -> "45:00".
+ */
+export function formatClock(ms: number): string {
+  const seconds = Math.ceil(Math.max(0, Number.isFinite(ms) ? ms : 0) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** The same duration in words, for screen readers: "6 minutes 5 seconds". */
+export function spokenDuration(ms: number): string {
+  const seconds = Math.ceil(Math.max(0, Number.isFinite(ms) ? ms : 0) / 1000);
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  const parts = [];
+  if (m > 0) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
+  if (s > 0 || m === 0) parts.push(`${s} second${s === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
+
+/** "0-7" style clock range of a phase, in whole minutes, as on the mock-interviews page. */
+export function phaseRange(index: number): string {
+  const start = PHASES.slice(0, index).reduce((sum, p) => sum + p.minutes, 0);
+  return `${start}-${start + PHASES[index].minutes}`;
+}

@@ -1,0 +1,60 @@
+// axe (WCAG 2.1 AA) on the pages the study features touch, in both themes, with the features in
+// their opened states (mock debrief, progress overview, a tooltip shown).
+import { expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, watchErrors } from '../browser.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const PAGES: { path: string; prepare?: (page: Page) => Promise<void> }[] = [
+  {
+    path: '/practice/mock-interview-mode/?mi.prompt=card-fraud-detection',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.getByRole('button', { name: 'Finish' }).click();
+      await page.locator('[data-debrief] fieldset').first().getByLabel('3').check();
+    },
+  },
+  { path: '/' },
+  {
+    path: '/lifecycle/evaluation/',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Mark as read' }).click();
+      await page.locator('.term > a').first().focus();
+    },
+  },
+  { path: '/monitoring/drift/', prepare: async (page) => page.locator('.term > a').first().focus() },
+  { path: '/lifecycle/features/' },
+  { path: '/reference/cheat-sheet/' },
+  { path: '/reference/glossary/' },
+  { path: '/practice/mock-interviews/' },
+];
+
+describeInBrowser('accessibility of the study features', ({ browser, url }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`passes axe in the ${scheme} theme`, async () => {
+      const context = await browser().newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      for (const { path, prepare } of PAGES) {
+        const errors = watchErrors(page);
+        await page.goto(url(path), { waitUntil: 'networkidle' });
+        await prepare?.(page);
+        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        for (const v of results.violations) {
+          problems.push(
+            `${path}: ${v.id} ${v.help}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+          );
+        }
+        problems.push(...errors.map((e) => `${path}: ${e}`));
+        page.removeAllListeners();
+      }
+      await context.close();
+      expect(problems).toEqual([]);
+    }, 180_000);
+  }
+});

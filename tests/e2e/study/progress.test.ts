@@ -1,0 +1,97 @@
+// Reading progress: mark a chapter read, reload, see the tick in the sidebar (without moving the
+// link) and the count on the landing page; reset it there.
+import { expect, it } from 'vitest';
+import { describeInBrowser, watchErrors } from '../browser.ts';
+
+const CHAPTER = '/lifecycle/evaluation/';
+
+describeInBrowser('reading progress', ({ browser, url }) => {
+  it('marks a page read, keeps it across a reload, ticks the sidebar and counts it on the landing page', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url(CHAPTER), { waitUntil: 'networkidle' });
+    const toggle = page.getByRole('button', { name: 'Mark as read' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    const link = page.locator(`nav.sidebar a[href="/ml-guide${CHAPTER}"]`);
+    const before = await link.boundingBox();
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => page.locator('mark-read [data-status]').textContent())
+      .toBe('Marked as read. 1 page read so far.');
+    expect(await link.getAttribute('data-read')).toBe('');
+
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.getByRole('button', { name: 'Mark as read' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => link.getAttribute('data-read')).toBe('');
+    const mark = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(mark).toContain('✓');
+    expect(await link.boundingBox()).toEqual(before); // no layout shift
+    // Another page's link is not marked.
+    expect(
+      await page.locator('nav.sidebar a[href="/ml-guide/lifecycle/features/"]').getAttribute('data-read'),
+    ).toBeNull();
+
+    await page.goto(url('/'), { waitUntil: 'networkidle' });
+    const overview = page.locator('reading-progress');
+    expect(await overview.isVisible()).toBe(true);
+    const total = await page.evaluate(
+      () => JSON.parse(document.querySelector('reading-progress')!.getAttribute('data-pages')!).length,
+    );
+    expect(total).toBeGreaterThan(70);
+    await expect.poll(() => overview.locator('h2').textContent()).toBe(`Your progress: 1 of ${total} pages read`);
+    expect(await overview.locator('[data-section="lifecycle"] [data-count]').textContent()).toMatch(/^1 of 1\d$/);
+    expect(await overview.locator('[data-section="serving"] [data-count]').textContent()).toMatch(/^0 of \d+$/);
+
+    page.once('dialog', (d) => void d.accept());
+    await overview.getByRole('button', { name: 'Reset progress' }).click();
+    await expect.poll(() => overview.locator('h2').textContent()).toBe(`Your progress: 0 of ${total} pages read`);
+    expect(await overview.locator('[data-status]').textContent()).toBe('Reading progress cleared.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('unmarks a page, and follows a change made in another tab', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await a.goto(url(CHAPTER), { waitUntil: 'networkidle' });
+    await b.goto(url('/lifecycle/features/'), { waitUntil: 'networkidle' });
+    await a.getByRole('button', { name: 'Mark as read' }).click();
+    await expect.poll(() => b.locator(`nav.sidebar a[href="/ml-guide${CHAPTER}"]`).getAttribute('data-read')).toBe('');
+    await a.getByRole('button', { name: 'Mark as read' }).click();
+    expect(await a.locator('mark-read [data-status]').textContent()).toBe('Marked as not read.');
+    await expect
+      .poll(() => b.locator(`nav.sidebar a[href="/ml-guide${CHAPTER}"]`).getAttribute('data-read'))
+      .toBeNull();
+    await context.close();
+  });
+
+  it('is hidden on the landing page chapter list and 404 page, and survives corrupt storage', async () => {
+    const context = await browser().newContext();
+    await context.addInitScript(() => localStorage.setItem('mlguide:read', '{"version":1,"pages":"all"}'));
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url(CHAPTER), { waitUntil: 'networkidle' });
+    expect(await page.locator('mark-read [data-status]').textContent()).toBe(
+      'Your saved reading progress could not be read, so it was ignored.',
+    );
+    expect(await page.locator('mark-read button').getAttribute('aria-pressed')).toBe('false');
+    await page.goto(url('/'), { waitUntil: 'networkidle' });
+    expect(await page.locator('mark-read').count()).toBe(0);
+    expect(await page.locator('reading-progress h2').textContent()).toMatch(/^Your progress: 0 of \d+ pages read$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows nothing without JavaScript', async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(url('/'));
+    expect(await page.locator('reading-progress').isVisible()).toBe(false);
+    await page.goto(url(CHAPTER));
+    expect(await page.locator('mark-read').isVisible()).toBe(false);
+    await context.close();
+  });
+});
