@@ -37,9 +37,9 @@ describeInBrowser('every page', ({ browser, url }) => {
           // Expressive Code makes wide code blocks focusable from a debounced script; let it settle.
           await page.waitForFunction(
             () =>
-              [...document.querySelectorAll('.expressive-code pre')].every(
-                (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
-              ),
+              [...document.querySelectorAll('.expressive-code pre')]
+                .filter((pre) => pre.checkVisibility()) // code in a closed <details> is not on screen
+                .every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
             null,
             { timeout: 5000 },
           );
