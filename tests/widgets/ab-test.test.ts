@@ -12,32 +12,15 @@ import {
   view,
 } from '~/widgets/ab-test/view.ts';
 import { fieldsOf, presets, schema } from '~/widgets/ab-test/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
 import { sampleSizePerVariant } from '~/lib/experiments/sample-size.ts';
 import { twoProportionZTest } from '~/lib/experiments/z-test.ts';
 import { simulatePeeking } from '~/lib/experiments/peeking.ts';
 import { fmtInt, fmtPercent } from '~/widgets/shared/format.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
-
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  expect(result.summary).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-/** The value shown next to a readout label. */
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name.replace(/[()]/g, '\\$&')}</dt><dd>([^<]*)</dd>`))?.[1];
-}
-function error(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (result.ok) throw new Error('expected an error message');
-  expect(result.error).not.toMatch(/NaN|Infinity|undefined/);
-  return result.error;
-}
+const { state, html, error } = viewHarness(schema, view);
+type State = ReturnType<typeof state>;
 
 describe('A/B view: formatting helpers', () => {
   it('signs differences with a true minus and drops the sign of a rounded zero', () => {

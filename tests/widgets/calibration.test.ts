@@ -2,28 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadData, parseProbabilityCsv, view } from '~/widgets/calibration/view.ts';
 import { presets, schema } from '~/widgets/calibration/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
 import { expectedCalibrationError } from '~/lib/metrics/calibration.ts';
 import { brierScore, logLoss } from '~/lib/metrics/probabilistic.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
-
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-/** The value shown next to a readout label. */
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name.replace(/[()]/g, '\\$&')}</dt><dd>([^<]*)</dd>`))?.[1];
-}
-function error(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (result.ok) throw new Error('expected an error message');
-  return result.error;
-}
+const { state, html, error } = viewHarness(schema, view);
 
 describe('calibration view: presets', () => {
   it('shows the library numbers for every preset, with the expected verdict', () => {

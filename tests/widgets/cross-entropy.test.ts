@@ -2,20 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { view } from '~/widgets/cross-entropy/view.ts';
 import { presets, schema } from '~/widgets/cross-entropy/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
-
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name.replace(/[()]/g, '\\$&')}</dt><dd>([^<]*)</dd>`))?.[1];
-}
+const { state, html } = viewHarness(schema, view);
 
 describe('cross-entropy view', () => {
   it('reproduces the chapter numbers for a true positive: 0.105, 0.693, 2.303, 4.605 nats', () => {

@@ -3,25 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseLogits, view } from '~/widgets/distillation/view.ts';
 import { presets, schema } from '~/widgets/distillation/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
+const { state, html, error } = viewHarness(schema, view);
 
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name.replace(/[()+*.²·]/g, '\\$&')}</dt><dd>([^<]*)</dd>`))?.[1];
-}
-function error(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (result.ok) throw new Error('expected an error message');
-  return result.error;
-}
 /** Cells of each table row: [class, logit, p at T = 1, p at T, (student p at T)]. */
 function rows(markup: string): string[][] {
   return [...markup.matchAll(/<tr><th scope="row">(.*?)<\/th>(.*?)<\/tr>/g)].map((m) => [

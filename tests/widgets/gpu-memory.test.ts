@@ -3,25 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { fmtBytes, fmtParams, paramCount, view } from '~/widgets/gpu-memory/view.ts';
 import { presets, schema } from '~/widgets/gpu-memory/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
+const { state, html, error } = viewHarness(schema, view);
+type State = ReturnType<typeof state>;
 
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name.replace(/[()+*.]/g, '\\$&')}</dt><dd>([^<]*)</dd>`))?.[1];
-}
-function error(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (result.ok) throw new Error('expected an error message');
-  return result.error;
-}
 /** The text of the card table's row for a card size, tags removed. */
 function cardRow(markup: string, gb: number): string {
   const row = markup.match(new RegExp(`<tr><th scope="row">${gb} GB .*?</tr>`))?.[0] ?? '';

@@ -14,6 +14,7 @@ export function viewHarness<S extends Schema>(schema: S, view: (state: StateOf<S
       const result = view(state(patch));
       if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
       expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
+      expect(result.summary).not.toMatch(/NaN|Infinity|undefined/);
       return result.html;
     },
     error(patch: Partial<StateOf<S>> = {}): string {
@@ -26,5 +27,6 @@ export function viewHarness<S extends Schema>(schema: S, view: (state: StateOf<S
 
 /** The value shown for the readout labelled `name`. */
 export function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name}</dt><dd>([^<]*)</dd>`))?.[1];
+  const label = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return markup.match(new RegExp(`<dt>${label}</dt><dd>([^<]*)</dd>`))?.[1];
 }

@@ -3,27 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadLatencies, parseLatencies, view } from '~/widgets/latency/view.ts';
 import { presets, schema } from '~/widgets/latency/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
 import { latencySummary } from '~/lib/systems/latency.ts';
 import { bimodalLatencies, fanOutSlowShare, logNormalLatencies, shareAbove } from '~/lib/systems/latency-samples.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
+const { state, html, error } = viewHarness(schema, view);
 
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name.replace(/[()]/g, '\\$&')}</dt><dd>([^<]*)</dd>`))?.[1];
-}
-function error(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (result.ok) throw new Error('expected an error message');
-  return result.error;
-}
 const ms = (v: number) => (v >= 1000 ? `${Math.round(v).toLocaleString('en-US')} ms` : `${v.toFixed(1)} ms`);
 
 describe('latency view: the default log-normal (median 40 ms, σ 0.8, 10,000 requests, seed 1)', () => {

@@ -3,27 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseUserIds, view } from '~/widgets/traffic-split/view.ts';
 import { presets, schema } from '~/widgets/traffic-split/schema.ts';
-import { defaultState, fieldProblem } from '~/widgets/shared/state.ts';
+import { fieldProblem } from '~/widgets/shared/state.ts';
 import { assignmentBucket } from '~/lib/systems/ab-assignment.ts';
 import { assignUsers, compareAssignments, generateUserIds } from '~/lib/systems/traffic-split.ts';
+import { readout, viewHarness } from './harness.ts';
 
-type State = ReturnType<typeof defaultState<typeof schema>>;
-const state = (patch: Partial<State>): State => ({ ...defaultState(schema), ...patch });
+const { state, html, error } = viewHarness(schema, view);
 
-function html(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
-  expect(result.html).not.toMatch(/NaN|Infinity|undefined/);
-  return result.html;
-}
-function readout(markup: string, name: string): string | undefined {
-  return markup.match(new RegExp(`<dt>${name.replace(/[()]/g, '\\$&')}</dt><dd>([^<]*)</dd>`))?.[1];
-}
-function error(patch: Partial<State>): string {
-  const result = view(state(patch));
-  if (result.ok) throw new Error('expected an error message');
-  return result.error;
-}
 const users = generateUserIds(10_000);
 const treated = (arms: string[]) => arms.filter((a) => a === 'treatment').length;
 
