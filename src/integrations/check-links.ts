@@ -48,13 +48,35 @@ export function findBrokenLinks(pages: Map<string, PageLinks | null>, base: stri
     if (!page) continue;
     const here = new URL(pagePath(file, base), origin);
     for (const link of page.links) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//') || link === '') continue;
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) {
+        const problem = externalLinkProblem(link);
+        if (problem) problems.push(`${file}: ${link} (${problem})`);
+        continue;
+      }
+      if (link === '') continue;
       const target = new URL(link, here);
       const reason = resolveTarget(target, pages, base);
       if (reason) problems.push(`${file}: ${link} (${reason})`);
     }
   }
   return problems;
+}
+
+/**
+ * External links are not fetched (CI has no network), but they must be well-formed: a web link
+ * needs a host with a dot, and only http(s), mailto and data URLs belong in the guide.
+ */
+export function externalLinkProblem(link: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(link.startsWith('//') ? `https:${link}` : link);
+  } catch {
+    return 'not a valid URL';
+  }
+  if (url.protocol === 'mailto:' || url.protocol === 'data:') return null;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `unexpected scheme ${url.protocol}`;
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return 'no valid host';
+  return null;
 }
 
 function resolveTarget(target: URL, pages: Map<string, PageLinks | null>, base: string): string | null {

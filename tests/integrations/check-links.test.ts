@@ -42,6 +42,18 @@ describe('findBrokenLinks', () => {
     ]);
   });
 
+  it('checks that external links are well-formed, without fetching them', () => {
+    const external = site({
+      'index.html':
+        '<a href="https://arxiv.org/abs/1706.03762">ok</a><a href="mailto:a@b.org">ok</a><a href="https://arxiv">no host</a><a href="javascript:alert(1)">script</a><a href="http://exa mple.com/">bad</a>',
+    });
+    expect(findBrokenLinks(external, '/')).toEqual([
+      'index.html: https://arxiv (no valid host)',
+      'index.html: javascript:alert(1) (unexpected scheme javascript:)',
+      'index.html: http://exa mple.com/ (not a valid URL)',
+    ]);
+  });
+
   it('accepts a clean site', () => {
     expect(findBrokenLinks(site({ 'index.html': '<a href="/x/">x</a>', 'x/index.html': '' }), '/')).toEqual([]);
   });
