@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
 const CANDIDATES = [
@@ -60,4 +61,28 @@ export function watchErrors(page: Page): string[] {
     if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   return errors;
+}
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe's WCAG 2.1 AA violations on the page as readable lines (none: an empty list). `include`
+ * scans one part of the page; `rules` runs only those rules.
+ */
+export async function axeViolations(page: Page, options: { include?: string; rules?: string[] } = {}) {
+  // Legacy mode runs axe inside the page instead of opening a helper page per scan, which halves
+  // the whole-site crawl. It skips iframes; the site has none, and this keeps it honest.
+  const frames = await page.locator('iframe').count();
+  if (frames > 0) throw new Error(`${page.url()} has ${frames} iframe(s): scan it without legacy mode`);
+  let axe = new AxeBuilder({ page }).withTags(WCAG_21_AA).setLegacyMode(true);
+  if (options.include) axe = axe.include(options.include);
+  if (options.rules) axe = axe.withRules(options.rules);
+  const { violations } = await axe.analyze();
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}) ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }

@@ -3,11 +3,9 @@
 // sidebar. Pages come from the sitemap, so a new chapter is covered without touching this file.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import { describeInBrowser, watchErrors } from './browser.ts';
+import { axeViolations, describeInBrowser, watchErrors } from './browser.ts';
 import { E2E_DIST } from './env.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The WCAG rules whose outcome depends on colours, and so on the theme. */
 const THEME_RULES = ['color-contrast', 'link-in-text-block'];
 
@@ -46,16 +44,8 @@ describeInBrowser('every page', ({ browser, url }) => {
             { timeout: 5000 },
           );
           // A theme changes colours only, so the dark pass runs the colour rules; the light pass runs all.
-          const axe = new AxeBuilder({ page }).withTags(WCAG_TAGS);
-          const results = await (scheme === 'dark' ? axe.withRules(THEME_RULES) : axe).analyze();
-          for (const v of results.violations) {
-            problems.push(
-              `${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(' | ')}`,
-            );
-          }
+          const violations = await axeViolations(page, scheme === 'dark' ? { rules: THEME_RULES } : {});
+          problems.push(...violations.map((v) => `${path}: ${v}`));
           problems.push(...errors.map((e) => `${path}: ${e}`));
           page.removeAllListeners();
         }

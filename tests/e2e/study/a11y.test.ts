@@ -1,11 +1,8 @@
 // axe (WCAG 2.1 AA) on the study features in their opened states (mock debrief, a page marked read,
 // a tooltip shown), in both themes. Every page in its first state is covered by site-quality.test.ts.
 import { expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, watchErrors } from '../browser.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { axeViolations, describeInBrowser, watchErrors } from '../browser.ts';
 
 const PAGES: { path: string; prepare?: (page: Page) => Promise<void> }[] = [
   {
@@ -36,15 +33,7 @@ describeInBrowser('accessibility of the study features', ({ browser, url }) => {
         const errors = watchErrors(page);
         await page.goto(url(path), { waitUntil: 'load' });
         await prepare?.(page);
-        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-        for (const v of results.violations) {
-          problems.push(
-            `${path}: ${v.id} ${v.help}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(' | ')}`,
-          );
-        }
+        problems.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
         problems.push(...errors.map((e) => `${path}: ${e}`));
         page.removeAllListeners();
       }
