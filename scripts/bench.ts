@@ -44,7 +44,8 @@ const BROWSER_ARGS = [
 const PAGE_TYPES: Record<string, string> = {
   landing: '/',
   'text chapter': '/practice/dos-and-donts/',
-  'chapter with diagrams': '/lifecycle/design-loop/',
+  'chapter with one diagram': '/lifecycle/design-loop/',
+  'chapter with five diagrams': '/reference/blueprints/',
   'chapter with widgets': '/lifecycle/evaluation/',
 };
 const BUDGET = { widgetExtraJsGzipKB: 30, performance: 95, otherCategories: 100 };
