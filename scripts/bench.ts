@@ -6,17 +6,7 @@
  * /usr/bin/chromium). Takes a few minutes.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -48,7 +38,7 @@ const PAGE_TYPES: Record<string, string> = {
   'chapter with five diagrams': '/reference/blueprints/',
   'chapter with widgets': '/lifecycle/evaluation/',
 };
-const BUDGET = { widgetExtraJsGzipKB: 30, performance: 95, otherCategories: 100 };
+const BUDGET = { textChapterOwnJsGzipKB: 3, widgetExtraJsGzipKB: 30, performance: 95, otherCategories: 100 };
 
 // ---------- build ----------
 function buildIn(root: string, outDir: string) {
@@ -85,16 +75,19 @@ function dirBytes(dir: string): number {
   return n;
 }
 
-/** A copy of the project with every chapter present four times (links still point at the originals). */
+/**
+ * A copy of the project with every chapter present four times (links still point at the originals).
+ * It lives inside the project so it resolves packages from the real node_modules: a symlinked
+ * node_modules confuses Vite's path handling.
+ */
 function makeFourfoldCopy(): string {
-  const root = join(work, 'fourfold');
+  const root = join(process.cwd(), 'bench-results/tmp/fourfold');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const name of readdirSync('.')) {
     if (['node_modules', 'dist', '.git', 'bench-results', 'test-results'].includes(name)) continue;
     cpSync(name, join(root, name), { recursive: true });
   }
-  symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'));
   const docs = join(root, 'content/docs');
   const chapters: string[] = [];
   const walk = (dir: string) => {
@@ -130,6 +123,8 @@ const kindOf = (path: string): Kind =>
 async function pageWeights(dist: string) {
   const browser = await chromium.launch({ executablePath: chromePath, args: BROWSER_ARGS });
   const weights: Record<string, Record<Kind, { raw: number; gzip: number }>> = {};
+  const ownScripts: Record<string, { file: string; gzip: number }[]> = {};
+  const ours = ownModuleNames();
   const measure = async (
     label: string,
     path: string,
@@ -152,7 +147,10 @@ async function pageWeights(dist: string) {
       const bytes = readFileSync(file);
       const t = totals[kindOf(p)];
       t.raw += bytes.length;
-      t.gzip += gzipSync(bytes).length;
+      const gzip = gzipSync(bytes).length;
+      t.gzip += gzip;
+      if (kindOf(p) === 'js' && ours.has(p.split('/').pop()!.split('.')[0]))
+        (ownScripts[label] ??= []).push({ file: p, gzip });
     }
     weights[label] = totals;
     await page.close();
@@ -166,7 +164,26 @@ async function pageWeights(dist: string) {
     await page.waitForLoadState('networkidle');
   });
   await browser.close();
-  return weights;
+  return { weights, ownScripts };
+}
+
+/**
+ * Names of this project's modules ("MarkRead", "store", "chart"...). A built script named after one
+ * (MarkRead.astro_astro_type_script...js, store.B3x.js) is ours; the rest is Starlight, Expressive
+ * Code, Pagefind or the bundler's runtime.
+ */
+function ownModuleNames(): Set<string> {
+  const names = new Set<string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|astro)$/.test(name)) names.add(name.replace(/\.(ts|astro)$/, ''));
+    }
+  };
+  walk('src');
+  names.delete('index'); // too generic: bundles of other packages are called that too
+  return names;
 }
 
 /** Every page that embeds a widget, as a URL path ("/lifecycle/evaluation/"). */
@@ -361,7 +378,7 @@ rmSync(fourfold, { recursive: true, force: true });
 const dist = join(work, 'dist-1x');
 const server = await serve({ dir: dist, base: '/', port: PORT });
 console.log('Measuring page weight, search and Lighthouse...');
-const weights = await pageWeights(dist);
+const { weights, ownScripts } = await pageWeights(dist);
 const firstResultMs = await searchTimings();
 const lighthouseResults = await lighthouseScores();
 server.close();
@@ -369,11 +386,12 @@ console.log('Timing widget cores...');
 const cores = coreTimings();
 
 const js = (name: string) => weights[name].js.gzip;
+const ownJs = (name: string) => (ownScripts[name] ?? []).reduce((sum, s) => sum + s.gzip, 0);
 const budgets = [
   {
-    name: "text chapters ship no JavaScript beyond the landing page (Starlight's own scripts)",
-    value: `${kb(js('text chapter'))} KB vs ${kb(js('landing'))} KB gzip`,
-    met: js('text chapter') <= js('landing'),
+    name: `text chapters ship no JavaScript beyond Starlight's own, except reading progress and the diagram check (at most ${BUDGET.textChapterOwnJsGzipKB} KB gzip; the study-features issue asks for "mark as read" on every chapter)`,
+    value: `${kb(ownJs('text chapter'))} KB of our own: ${(ownScripts['text chapter'] ?? []).map((s) => `${s.file.split('/').pop()!.split('.')[0]} ${kb(s.gzip)}`).join(', ')}`,
+    met: ownJs('text chapter') <= BUDGET.textChapterOwnJsGzipKB * 1024,
   },
   ...Object.keys(weights)
     .filter((name) => name.startsWith('widget page '))

@@ -1,11 +1,13 @@
 /**
  * A small static server for the built site, mounted under the same base path the site was
- * built for (BASE_PATH), the way GitHub Pages serves a project site. Used by `npm start`
- * and the browser tests.   Usage: node scripts/serve.ts [--port 4321]
+ * built for (BASE_PATH), the way GitHub Pages serves a project site: trailing-slash redirects, the
+ * 404 page, and gzip for text, so the benchmark's page weights and Lighthouse runs see what a reader
+ * downloads. Used by `npm start`, the browser tests and the benchmark.   Usage: node scripts/serve.ts [--port 4321]
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { normalizeBase } from '../src/markdown/base-path.ts';
 
 const TYPES: Record<string, string> = {
@@ -28,6 +30,19 @@ const TYPES: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
   '.pagefind': 'application/octet-stream',
 };
+
+/** Types worth compressing; images, fonts and Pagefind's files are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
+
+const gzipCache = new Map<string, Buffer>();
+
+/** A file gzipped once per version (keyed by modification time, so a rebuild is picked up). */
+async function compressed(file: string): Promise<Buffer> {
+  const key = `${file}@${(await stat(file)).mtimeMs}`;
+  let body = gzipCache.get(key);
+  if (!body) gzipCache.set(key, (body = gzipSync(await readFile(file))));
+  return body;
+}
 
 async function fileFor(dir: string, path: string): Promise<string | null> {
   const full = join(dir, normalize(path).replace(/^(\.\.[/\\])+/, ''));
@@ -55,8 +70,15 @@ export function serve({ dir = 'dist', base = '/', port = 4321 } = {}): Promise<S
       return;
     }
     const target = file ?? join(dir, '404.html');
-    res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
-    res.end(await readFile(target));
+    const type = TYPES[extname(target)] ?? 'application/octet-stream';
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
+    const body = gzip ? await compressed(target) : await readFile(target);
+    res.writeHead(file ? 200 : 404, {
+      'content-type': type,
+      vary: 'accept-encoding',
+      ...(gzip && { 'content-encoding': 'gzip' }),
+    });
+    res.end(body);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }

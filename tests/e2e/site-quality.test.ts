@@ -56,7 +56,7 @@ describeInBrowser('every page', ({ browser, url }) => {
     );
   }
 
-  it('lays out every widget page on a 360 px phone without sideways scrolling or NaN', async () => {
+  it('lays out every widget page on a 360 px phone without sideways scrolling or NaN, as the client would draw it', async () => {
     const widgetPages = paths.filter((path) =>
       readFileSync(`${E2E_DIST}/${path}index.html`, 'utf8').includes('class="widget not-content"'),
     );
@@ -69,6 +69,23 @@ describeInBrowser('every page', ({ browser, url }) => {
       if (overflow > 0) problems.push(`${path}: the page scrolls sideways by ${overflow}px`);
       const text = (await page.locator('.widget').allTextContents()).join(' ');
       if (/\bNaN\b|Infinity/.test(text)) problems.push(`${path}: a widget shows NaN or Infinity`);
+      // Widgets keep their build-time output until the reader changes something, so that output must
+      // be exactly what the client computes for the default state.
+      const stale = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-output]')].map((output) => {
+          type Widget = HTMLElement & { state?: unknown; view?: (s: unknown) => { ok: boolean; html?: string } };
+          let widget: Widget | null = output.parentElement;
+          while (widget && !widget.localName.includes('-')) widget = widget.parentElement; // the custom element
+          if (!widget?.view) return 'an output outside a widget element';
+          const result = widget.view(widget.state);
+          const expected = document.createElement('template');
+          expected.innerHTML = result.html ?? '';
+          return result.ok && expected.innerHTML === output.innerHTML
+            ? ''
+            : `${widget.localName} differs from its view`;
+        }),
+      );
+      problems.push(...stale.filter(Boolean).map((p) => `${path}: ${p}`));
     }
     await page.close();
     expect(problems).toEqual([]);

@@ -13,7 +13,7 @@ import {
   type JoinedEvent,
 } from '../../lib/systems/feature-join.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from '../shared/scale.ts';
 import { escapeHtml, fmtInt } from '../shared/format.ts';
 import { legend } from '../shared/chart.ts';
 import { guard, readouts, type WidgetResult } from '../shared/view.ts';
@@ -138,9 +138,7 @@ function timeline(data: PitData, joined: Joined[], leaks: Set<number>, title: st
   let hi = Math.max(...times);
   if (hi === lo) [lo, hi] = [lo - 1, hi + 1];
   const pad = (hi - lo) * 0.05;
-  const x = scaleLinear()
-    .domain([lo - pad, hi + pad])
-    .range([left, width - right]);
+  const x = linearScale([lo - pad, hi + pad], [left, width - right]);
   const r = (v: number) => Math.round(v * 10) / 10;
   const laneY = (user: string) => top + users.indexOf(user) * lane + lane / 2 + 2;
   const parts: string[] = [];

@@ -1,11 +1,10 @@
 /**
  * Small SVG charts for widgets, rendered to a string so the same function draws the build-time
- * first state and every client update. d3-scale and d3-shape compute scales, ticks and paths;
+ * first state and every client update. scale.ts computes scales, ticks and paths (d3's algorithms);
  * colours come from CSS classes (tone-1..4) so charts follow the light/dark theme.
  * Only numbers and fixed labels reach the markup; caller text is escaped.
  */
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { line, curveStepAfter, curveLinear } from 'd3-shape';
+import { bandScale, linearScale, linePath, niceDomain } from './scale.ts';
 import { escapeHtml } from './format.ts';
 
 export type Tone = 1 | 2 | 3 | 4;
@@ -61,12 +60,8 @@ function axisLabels(width: number, height: number, xLabel: string, yLabel: strin
 export function lineChart(o: LineChartOptions): string {
   const width = o.width ?? 320;
   const height = o.height ?? 240;
-  const x = scaleLinear()
-    .domain(o.xDomain)
-    .range([MARGIN.left, width - MARGIN.right]);
-  const y = scaleLinear()
-    .domain(o.yDomain)
-    .range([height - MARGIN.bottom, MARGIN.top]);
+  const x = linearScale(o.xDomain, [MARGIN.left, width - MARGIN.right]);
+  const y = linearScale(o.yDomain, [height - MARGIN.bottom, MARGIN.top]);
   const parts: string[] = [];
   for (const t of x.ticks(5)) {
     parts.push(
@@ -99,10 +94,10 @@ export function lineChart(o: LineChartOptions): string {
     );
   }
   for (const s of o.series) {
-    const path = line<[number, number]>()
-      .x((p) => r(x(p[0])))
-      .y((p) => r(y(p[1])))
-      .curve(s.step ? curveStepAfter : curveLinear)(s.points);
+    const path = linePath(
+      s.points.map(([px, py]) => [r(x(px)), r(y(py))]),
+      s.step,
+    );
     if (path)
       parts.push(
         `<path class="series tone-${s.tone}${s.dashed ? ' dashed' : ''}" d="${path}"><title>${escapeHtml(s.name)}</title></path>`,
@@ -142,20 +137,15 @@ export interface BarChartOptions {
 export function barChart(o: BarChartOptions): string {
   const width = o.width ?? 320;
   const height = o.height ?? 220;
-  const x = scaleBand<string>()
-    .domain(o.categories)
-    .range([MARGIN.left, width - MARGIN.right])
-    .padding(0.2);
-  const inner = scaleBand<string>()
-    .domain(o.groups.map((g) => g.name))
-    .range([0, x.bandwidth()])
-    .padding(0.05);
+  const x = bandScale(o.categories, [MARGIN.left, width - MARGIN.right], 0.2);
+  const inner = bandScale(
+    o.groups.map((g) => g.name),
+    [0, x.bandwidth],
+    0.05,
+  );
   const top =
     o.yMax ?? Math.max(1e-9, ...o.groups.flatMap((g) => g.values), ...(o.yRules ?? []).map((rule) => rule.value));
-  const y = scaleLinear()
-    .domain([0, top])
-    .nice()
-    .range([height - MARGIN.bottom, MARGIN.top]);
+  const y = linearScale(niceDomain([0, top]), [height - MARGIN.bottom, MARGIN.top]);
   const parts: string[] = [];
   for (const t of y.ticks(4)) {
     parts.push(`<line class="grid" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(y(t))}" y2="${r(y(t))}"/>`);
@@ -167,12 +157,12 @@ export function barChart(o: BarChartOptions): string {
   o.categories.forEach((c, i) => {
     if (i % every === 0)
       parts.push(
-        `<text class="tick" x="${r(x(c)! + x.bandwidth() / 2)}" y="${height - MARGIN.bottom + 14}" text-anchor="middle">${escapeHtml(c)}</text>`,
+        `<text class="tick" x="${r(x(c)! + x.bandwidth / 2)}" y="${height - MARGIN.bottom + 14}" text-anchor="middle">${escapeHtml(c)}</text>`,
       );
     for (const g of o.groups) {
       const v = g.values[i] ?? 0;
       parts.push(
-        `<rect class="bar tone-${g.tone}" x="${r(x(c)! + inner(g.name)!)}" y="${r(y(v))}" width="${r(inner.bandwidth())}" height="${r(y(0) - y(v))}"><title>${escapeHtml(`${g.name}, ${c}: ${v.toPrecision(3)}`)}</title></rect>`,
+        `<rect class="bar tone-${g.tone}" x="${r(x(c)! + inner(g.name)!)}" y="${r(y(v))}" width="${r(inner.bandwidth)}" height="${r(y(0) - y(v))}"><title>${escapeHtml(`${g.name}, ${c}: ${v.toPrecision(3)}`)}</title></rect>`,
       );
     }
   });

@@ -23,7 +23,10 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     const { state, notices } = parseState(this.schema, this.ns, location.search);
     this.state = state;
     this.syncControls();
-    this.render(notices);
+    // Without settings in the link, the build-time markup already shows this state: drawing it again
+    // would only spend the reader's CPU while the page loads.
+    const linked = [...new URLSearchParams(location.search).keys()].some((key) => key.startsWith(`${this.ns}.`));
+    if (linked) this.render(notices);
     this.addEventListener('input', (e) => this.onInput(e));
     this.addEventListener('change', (e) => this.onInput(e));
     this.addEventListener('click', (e) => this.onClick(e));
