@@ -2,7 +2,8 @@
  * A small static server for the built site, mounted under the same base path the site was
  * built for (BASE_PATH), the way GitHub Pages serves a project site: trailing-slash redirects, the
  * 404 page, and gzip for text, so the benchmark's page weights and Lighthouse runs see what a reader
- * downloads. Used by `npm start`, the browser tests and the benchmark.   Usage: node scripts/serve.ts [--port 4321]
+ * downloads. Used by `npm start`, the browser tests and the benchmark.
+ * Usage: node scripts/serve.ts [--port 4321]
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
