@@ -12,13 +12,47 @@ import { compile } from '@mdx-js/mdx';
 import type { PluggableList } from 'unified';
 import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { rehypePlugins, remarkPlugins } from '../src/markdown/pipeline.ts';
 
 export const DOCS_DIR = 'content/docs';
+export const GLOSSARY_DIR = 'content/glossary';
+const GLOSSARY_PAGE = `${DOCS_DIR}/reference/glossary.mdx`;
+
+/**
+ * The glossary page renders its headings from content/glossary/ (src/components/Glossary.astro):
+ * one per letter and one per term, slugged from the term's heading text.
+ */
+export async function glossaryAnchors(dir = GLOSSARY_DIR): Promise<string[]> {
+  const anchors: string[] = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.md'))) {
+    const { frontmatter } = await readChapter(join(dir, name));
+    const term = String(frontmatter.term ?? '');
+    anchors.push(slug(term), (/[a-z0-9]/i.exec(term)?.[0] ?? '#').toLowerCase());
+  }
+  return anchors;
+}
+
+/**
+ * Site links written in a worked answer's frontmatter (follow-up answers, levels cells, rubric
+ * items, the chapters a case exercises): they are rendered on the page, so they are checked too.
+ */
+export function frontmatterLinks(frontmatter: Record<string, unknown>): string[] {
+  const links: string[] = [];
+  const walk = (value: unknown, key = ''): void => {
+    if (typeof value === 'string') {
+      for (const match of value.matchAll(/\]\((\/[^)\s]*)\)/g)) links.push(match[1]);
+      if ((key === 'link' || key === 'chapters') && value.startsWith('/')) links.push(value);
+    } else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(frontmatter.case);
+  walk(frontmatter.exercise);
+  return links;
+}
 
 export interface Chapter {
   file: string;
@@ -133,8 +167,12 @@ export async function checkContent(paths: string[]): Promise<string[]> {
     }
   }
 
+  const glossary = facts.get(GLOSSARY_PAGE);
+  if (glossary) for (const anchor of await glossaryAnchors()) glossary.headings.add(anchor);
+
   for (const file of files) {
-    for (const { url, line } of facts.get(file)?.links ?? []) {
+    const fromFrontmatter = frontmatterLinks((await readChapter(file)).frontmatter).map((url) => ({ url, line: 1 }));
+    for (const { url, line } of [...(facts.get(file)?.links ?? []), ...fromFrontmatter]) {
       if (!url.startsWith('/') && !url.startsWith('#')) continue;
       const [path, hash] = url.split('#');
       const target = path ? byPath.get(path) : file;

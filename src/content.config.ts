@@ -2,12 +2,38 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
-import { docsDir } from './config/sidebar';
-import { DOMAINS, LEVELS, QUESTION_SECTIONS, SITE_SECTIONS } from './config/taxonomy';
+import { docsDir } from './config/sections';
+import { DOMAINS, LEVELS, QUESTION_SECTIONS, SITE_SECTIONS, TARGET_LEVELS } from './config/taxonomy';
+import { jsonFolder } from './loaders/json-folder';
 
 const sitePath = z
   .string()
   .regex(/^\/[a-z0-9/-]*\/(#[a-z0-9-]+)?$/, 'Write a site path like /lifecycle/problem-setup/#anchor');
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Write a lowercase-hyphenated id like "index-sizing"');
+
+/**
+ * The worked-answer data of a design prompt (an exercise or a case study), kept as data so the page,
+ * the mock interview, the interviewer view, rubric grading and flashcards read one source.
+ * Answers and table cells are inline Markdown (links, emphasis, code).
+ */
+const followUp = z.object({ ask: z.string().min(10), answer: z.string().min(20) });
+const levelRow = z.object({
+  aspect: z.string().min(2),
+  mid: z.string().min(5),
+  senior: z.string().min(5),
+  staff: z.string().min(5),
+});
+/** An item a strong answer covers: a cue (the flashcard front), the point (its back) and where it is taught. */
+const rubricItem = z.object({ id, cue: z.string().min(8), point: z.string().min(8), link: sitePath });
+const workedAnswer = {
+  followUps: z.array(followUp).optional(),
+  levels: z.array(levelRow).optional(),
+  rubric: z
+    .array(rubricItem)
+    .optional()
+    .refine((items) => !items || new Set(items.map((i) => i.id)).size === items.length, 'Rubric ids must be unique'),
+};
 
 /** Design exercises carry their metadata in frontmatter, so the practice tools can list them. */
 const exercise = z.object({
@@ -15,6 +41,20 @@ const exercise = z.object({
   level: z.enum(LEVELS),
   domains: z.array(z.enum(DOMAINS)).min(1),
   prompt: z.string().min(20),
+  ...workedAnswer,
+});
+
+/** Worked case studies: complete answers to the "design X" questions candidates are asked. */
+const caseStudy = z.object({
+  number: z.number().int().min(1),
+  track: z.enum(['classical', 'genai']),
+  level: z.enum(TARGET_LEVELS),
+  domains: z.array(z.enum(DOMAINS)).min(1),
+  prompt: z.string().min(20),
+  chapters: z.array(sitePath).min(1),
+  followUps: z.array(followUp).min(8),
+  levels: z.array(levelRow).min(3),
+  rubric: workedAnswer.rubric.refine((items) => (items?.length ?? 0) >= 6, 'A case needs at least 6 rubric items'),
 });
 
 export const collections = {
@@ -25,6 +65,7 @@ export const collections = {
       extend: z.object({
         description: z.string().min(20, 'Write a one-sentence description of at least 20 characters.'),
         exercise: exercise.optional(),
+        case: caseStudy.optional(),
       }),
     }),
   }),
@@ -39,15 +80,24 @@ export const collections = {
       chapter: sitePath,
     }),
   }),
-  /** Flashcards for spaced repetition. */
+  /** Flashcards for spaced repetition: every JSON file in content/data/flashcards/. */
   flashcards: defineCollection({
-    loader: file('content/data/flashcards.json'),
+    loader: jsonFolder('content/data/flashcards'),
     schema: z.object({
       section: z.enum(SITE_SECTIONS),
       level: z.enum(LEVELS),
       front: z.string().min(5),
       back: z.string().min(5),
       link: sitePath,
+      position: z.number().int().min(0),
+    }),
+  }),
+  /** The glossary: one Markdown file per term; the page and <Term> tooltips both render from it. */
+  glossary: defineCollection({
+    loader: glob({ base: './content/glossary', pattern: '*.md' }),
+    schema: z.object({
+      term: z.string().min(2),
+      see: sitePath,
     }),
   }),
 };

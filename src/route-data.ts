@@ -5,13 +5,16 @@
  *   GitHub Pages project path too.
  * - Each page's og:image and twitter:image point at its own card (src/pages/og/), an absolute URL
  *   built from the site and base, replacing the site-wide image.
+ * - The glossary page's body is rendered from data (src/components/Glossary.astro), so its table of
+ *   contents is filled here with the letters it lists.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { normalizeBase, withBase } from './markdown/base-path';
 import { ogImagePath, SITE_NAME } from './og/card';
 import { withPageImage } from './og/head';
+import { glossaryByLetter } from './study/glossary/terms';
 
-export const onRequest = defineRouteMiddleware((context) => {
+export const onRequest = defineRouteMiddleware(async (context) => {
   const base = normalizeBase(import.meta.env.BASE_URL);
   const route = context.locals.starlightRoute;
   for (const action of route.entry.data.hero?.actions ?? []) {
@@ -20,5 +23,14 @@ export const onRequest = defineRouteMiddleware((context) => {
   if (context.site) {
     const image = new URL(base + ogImagePath(route.entry.id), context.site).href;
     route.head = withPageImage(route.head, image, `${route.entry.data.title}, from the ${SITE_NAME}`);
+  }
+  if (route.entry.id === 'reference/glossary' && route.toc) {
+    const letters = (await glossaryByLetter()).map(([letter]) => ({
+      depth: 2,
+      slug: letter.toLowerCase(),
+      text: letter,
+      children: [],
+    }));
+    route.toc.items = [...route.toc.items.filter((item) => item.depth < 2), ...letters];
   }
 });

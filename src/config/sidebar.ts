@@ -1,24 +1,16 @@
-/**
- * The sidebar, in the order of the guide's site map (GUIDE.md). Each section is a folder
- * under content/docs/; pages inside a section are ordered by `sidebar.order` in frontmatter.
- */
-export const sections = [
-  { label: 'Start here', slug: 'start' },
-  { label: 'Lifecycle', slug: 'lifecycle' },
-  { label: 'Serving', slug: 'serving' },
-  { label: 'MLOps platform', slug: 'mlops' },
-  { label: 'Monitoring', slug: 'monitoring' },
-  { label: 'Fairness and responsible AI', slug: 'fairness' },
-  { label: 'Model deep dives', slug: 'deep-dives' },
-  { label: 'Practice', slug: 'practice' },
-  { label: 'Reference', slug: 'reference' },
-] as const;
+import { existsSync } from 'node:fs';
 
-// Docs live in content/docs/ (not src/content/docs/), so Starlight's autogenerate matches
-// on the path from the project root.
-export const docsDir = 'content/docs';
+/**
+ * The Starlight sidebar, built from the sections list (src/config/sections.ts). Build-time only: it
+ * checks which practice pages exist.
+ */
+import { docsDir, sections } from './sections';
 
 const autogenerate = (directory: string) => ({ autogenerate: { directory: `${docsDir}/${directory}` } });
+
+/** A page or folder is listed only once it exists, so a section can grow page by page. */
+const exists = (slug: string) =>
+  existsSync(`${docsDir}/${slug}.mdx`) || existsSync(`${docsDir}/${slug}.md`) || existsSync(`${docsDir}/${slug}`);
 
 /**
  * Practice is listed by hand: autogenerate would title its exercises folder "exercises", and the
@@ -32,15 +24,24 @@ const practice = [
     'practice/mock-interviews',
     'practice/mock-interview-mode',
     'practice/case-studies',
+    'practice/concordance',
     'practice/dos-and-donts',
-  ].map((slug) => ({ slug })),
+  ]
+    .filter(exists)
+    .map((slug) => ({ slug })),
 ];
 
-export const sidebar = sections.map(({ label, slug }) => ({
-  label,
-  collapsed: slug !== 'start',
-  items:
-    slug === 'practice'
-      ? [...practice, { label: 'Design exercises', collapsed: true, items: [autogenerate('practice/exercises')] }]
-      : [autogenerate(slug)],
-}));
+const practiceGroups = [
+  { label: 'Worked case studies', directory: 'practice/cases' },
+  { label: 'Design exercises', directory: 'practice/exercises' },
+]
+  .filter(({ directory }) => exists(directory))
+  .map(({ label, directory }) => ({ label, collapsed: true, items: [autogenerate(directory)] }));
+
+export const sidebar = sections
+  .filter(({ slug }) => exists(slug))
+  .map(({ label, slug }) => ({
+    label,
+    collapsed: slug !== 'start',
+    items: slug === 'practice' ? [...practice, ...practiceGroups] : [autogenerate(slug)],
+  }));

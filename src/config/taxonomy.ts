@@ -2,6 +2,10 @@
 export const LEVELS = ['Junior', 'Mid', 'Senior'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** The levels a worked answer can target; the levels tables compare Mid, Senior and Staff. */
+export const TARGET_LEVELS = ['Mid', 'Senior', 'Staff'] as const;
+export type TargetLevel = (typeof TARGET_LEVELS)[number];
+
 /** The ten sections of the MLOps question bank, in order. */
 export const QUESTION_SECTIONS = {
   frameworks: 'Training frameworks',
@@ -28,6 +32,9 @@ export const DOMAINS = [
   'forecasting',
   'mobile',
   'platform',
+  'genai',
+  'integrity',
+  'logistics',
 ] as const;
 
 /** Site sections (content/docs folders) a flashcard can belong to. */
@@ -35,6 +42,7 @@ export const SITE_SECTIONS = [
   'start',
   'lifecycle',
   'serving',
+  'llm',
   'mlops',
   'monitoring',
   'fairness',

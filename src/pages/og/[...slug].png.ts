@@ -6,7 +6,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import sharp from 'sharp';
-import { sections } from '../../config/sidebar';
+import { sections } from '../../config/sections';
 import { cardSvg, ogImagePath, SITE_NAME } from '../../og/card';
 
 export const getStaticPaths = (async () => {

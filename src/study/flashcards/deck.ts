@@ -4,7 +4,7 @@
  * Pure: no DOM.
  */
 import { LEVELS, type Level } from '../../config/taxonomy.ts';
-import { sections } from '../../config/sidebar.ts';
+import { sections } from '../../config/sections.ts';
 import type { FilterValues } from '../shared/url-filters.ts';
 
 export interface DeckCard {
@@ -35,6 +35,16 @@ export function filterCards(cards: readonly DeckCard[], filters: FlashcardFilter
     (card) =>
       (!filters.section || card.section === filters.section) && (!filters.level || card.level === filters.level),
   );
+}
+
+/**
+ * The order a new reader meets the cards in: sections as in the site map, then the order authors
+ * wrote them (`position`, from the content loader). Returns a sorted copy.
+ */
+export function inDeckOrder<T extends { section: string; position: number }>(cards: readonly T[]): T[] {
+  const rank = new Map<string, number>(sections.map((s, i) => [s.slug, i]));
+  const of = (section: string) => rank.get(section) ?? sections.length;
+  return [...cards].sort((a, b) => of(a.section) - of(b.section) || a.position - b.position);
 }
 
 /** Serializes the deck for a <script type="application/json">: "<" is escaped so no text can close the tag. */

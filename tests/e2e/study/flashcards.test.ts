@@ -1,11 +1,30 @@
 // The flashcard deck in Chromium: grading with keys and buttons, a schedule that survives a reload,
 // export and import (bad files refused, saved progress untouched), filters in the URL, no-JS fallback,
 // and axe in both themes. The clock is fixed so due times are exact.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, describeInBrowser, watchErrors } from '../browser.ts';
-import cards from '../../../content/data/flashcards.json';
+import { inDeckOrder } from '../../../src/study/flashcards/deck.ts';
+
+// The deck as a new reader meets it: every file in the flashcards folder, in deck order.
+const FOLDER = 'content/data/flashcards';
+const cards = inDeckOrder(
+  readdirSync(FOLDER)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .flatMap(
+      (name) =>
+        JSON.parse(readFileSync(`${FOLDER}/${name}`, 'utf8')) as {
+          id: string;
+          section: string;
+          level: string;
+          front: string;
+          link: string;
+        }[],
+    )
+    .map((card, position) => ({ ...card, position })),
+);
 
 const PAGE = '/practice/flashcards/';
 const KEY = 'mlguide:flashcards';
