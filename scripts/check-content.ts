@@ -174,7 +174,8 @@ export async function checkContent(paths: string[]): Promise<string[]> {
     const fromFrontmatter = frontmatterLinks((await readChapter(file)).frontmatter).map((url) => ({ url, line: 1 }));
     for (const { url, line } of [...(facts.get(file)?.links ?? []), ...fromFrontmatter]) {
       if (!url.startsWith('/') && !url.startsWith('#')) continue;
-      const [path, hash] = url.split('#');
+      // A widget state (?ab.p0=0.04) is not part of the page's address.
+      const [path, hash] = url.replace(/\?[^#]*/, '').split('#');
       const target = path ? byPath.get(path) : file;
       if (!target) {
         problems.push(`${file}:${line}: link ${url} points to no chapter (write /section/page/ with a trailing slash)`);
