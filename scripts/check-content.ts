@@ -88,13 +88,15 @@ export function chapterPath(file: string): string {
 
 export interface ChapterFacts {
   mermaid: { source: string; line: number }[];
+  /** {expressions} in the prose: JavaScript to MDX, almost always a literal brace that needs escaping. */
+  expressions: { source: string; line: number }[];
   links: { url: string; line: number }[];
   headings: Set<string>;
 }
 
 /** Compiles one chapter with the site's plugins; throws on bad maths or a diagram that cannot be drawn. */
 export async function compileChapter(chapter: Chapter): Promise<ChapterFacts> {
-  const facts: ChapterFacts = { mermaid: [], links: [], headings: new Set() };
+  const facts: ChapterFacts = { mermaid: [], expressions: [], links: [], headings: new Set() };
   const collect = () => (tree: Root) => {
     const slugger = new GithubSlugger();
     visit(tree, (node) => {
@@ -102,6 +104,12 @@ export async function compileChapter(chapter: Chapter): Promise<ChapterFacts> {
       if (node.type === 'code' && node.lang === 'mermaid') facts.mermaid.push({ source: node.value, line });
       if (node.type === 'heading') facts.headings.add(slugger.slug(toString(node)));
       if (node.type === 'link') facts.links.push({ url: node.url, line });
+      // MDX runs {braces} as JavaScript; in prose they are a mistake that only fails at render time.
+      if (
+        (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') &&
+        !/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)
+      )
+        facts.expressions.push({ source: node.value, line });
       if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         for (const attr of node.attributes) {
           if (attr.type !== 'mdxJsxAttribute' || typeof attr.value !== 'string') continue;
@@ -158,6 +166,8 @@ export async function checkContent(paths: string[]): Promise<string[]> {
       continue;
     }
     if (!checking) continue;
+    for (const { source, line } of facts.get(file)!.expressions)
+      problems.push(`${file}:${line}: {${source}} is run as JavaScript by MDX; write \\{ and \\} for literal braces`);
     for (const { source, line } of facts.get(file)!.mermaid) {
       try {
         await parseMermaid(source);
