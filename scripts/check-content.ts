@@ -20,6 +20,7 @@ import { rehypePlugins, remarkPlugins } from '../src/markdown/pipeline.ts';
 
 export const DOCS_DIR = 'content/docs';
 export const GLOSSARY_DIR = 'content/glossary';
+export const FLASHCARDS_DIR = 'content/data/flashcards';
 const GLOSSARY_PAGE = `${DOCS_DIR}/reference/glossary.mdx`;
 
 /**
@@ -180,20 +181,33 @@ export async function checkContent(paths: string[]): Promise<string[]> {
   const glossary = facts.get(GLOSSARY_PAGE);
   if (glossary) for (const anchor of await glossaryAnchors()) glossary.headings.add(anchor);
 
+  /** The problem with one site link written in `source`, or null when its page and heading exist. */
+  const linkProblem = (source: string, url: string, from?: string): string | null => {
+    // A widget state (?ab.p0=0.04) is not part of the page's address.
+    const [path, hash] = url.replace(/\?[^#]*/, '').split('#');
+    const target = path ? byPath.get(path) : from;
+    if (!target) return `${source}: link ${url} points to no chapter (write /section/page/ with a trailing slash)`;
+    const headings = facts.get(target)?.headings;
+    return hash && headings && !headings.has(hash) ? `${source}: link ${url}: no heading #${hash} in ${target}` : null;
+  };
+
   for (const file of files) {
     const fromFrontmatter = frontmatterLinks((await readChapter(file)).frontmatter).map((url) => ({ url, line: 1 }));
     for (const { url, line } of [...(facts.get(file)?.links ?? []), ...fromFrontmatter]) {
       if (!url.startsWith('/') && !url.startsWith('#')) continue;
-      // A widget state (?ab.p0=0.04) is not part of the page's address.
-      const [path, hash] = url.replace(/\?[^#]*/, '').split('#');
-      const target = path ? byPath.get(path) : file;
-      if (!target) {
-        problems.push(`${file}:${line}: link ${url} points to no chapter (write /section/page/ with a trailing slash)`);
-        continue;
+      const problem = linkProblem(`${file}:${line}`, url, file);
+      if (problem) problems.push(problem);
+    }
+  }
+
+  // Flashcards are embedded as data, so the built-site link check never sees their links.
+  if (paths.includes(DOCS_DIR)) {
+    for (const name of (await readdir(FLASHCARDS_DIR)).filter((n) => n.endsWith('.json'))) {
+      const cards = JSON.parse(await readFile(join(FLASHCARDS_DIR, name), 'utf8')) as { id: string; link: string }[];
+      for (const card of cards) {
+        const problem = linkProblem(`${FLASHCARDS_DIR}/${name} (card ${card.id})`, card.link);
+        if (problem) problems.push(problem);
       }
-      const headings = facts.get(target)?.headings;
-      if (hash && headings && !headings.has(hash))
-        problems.push(`${file}:${line}: link ${url}: no heading #${hash} in ${target}`);
     }
   }
   return problems;

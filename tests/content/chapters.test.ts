@@ -1,7 +1,7 @@
 // Content integrity over every chapter: frontmatter, KaTeX (strict), diagrams drawn at build
 // time and parsed by the real mermaid parser, and links to existing pages and headings.
 import { describe, expect, it } from 'vitest';
-import { checkContent, DOCS_DIR } from '../scripts/check-content';
+import { checkContent, DOCS_DIR } from '../../scripts/check-content';
 
 describe('content', () => {
   it('has no problems in any chapter', async () => {
