@@ -8,7 +8,7 @@ import { jsonFolder } from './loaders/json-folder';
 
 const sitePath = z
   .string()
-  .regex(/^\/[a-z0-9/-]*\/(#[a-z0-9-]+)?$/, 'Write a site path like /lifecycle/problem-setup/#anchor');
+  .regex(/^\/[a-z0-9/-]*\/(#[a-z0-9_-]+)?$/, 'Write a site path like /lifecycle/problem-setup/#anchor');
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Write a lowercase-hyphenated id like "index-sizing"');
 
@@ -64,6 +64,8 @@ export const collections = {
     schema: docsSchema({
       extend: z.object({
         description: z.string().min(20, 'Write a one-sentence description of at least 20 characters.'),
+        /** When a person last checked the page's facts and numbers (shown under each page). */
+        reviewed: z.coerce.date({ message: 'Add "reviewed: YYYY-MM-DD", the date the page was last checked.' }),
         exercise: exercise.optional(),
         case: caseStudy.optional(),
       }),
