@@ -55,8 +55,9 @@ function summary() {
 
 run('types', 'astro check');
 run('formatting', 'prettier --check .');
-run('lint', 'eslint -c scripts/eslint.config.js --max-warnings=0 .');
+run('lint', 'eslint --max-warnings=0 .');
 vitest('unit tests', 'tests/vitest.config.ts');
+run('content check (every chapter compiled, every diagram parsed)', 'node scripts/check-content.ts');
 run('build at the domain root with link check', 'astro build', {
   BASE_PATH: '/',
   OUT_DIR: join(tmpdir(), 'guide-root-build'),

@@ -2,9 +2,9 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
-import { docsDir } from './config/sections';
-import { DOMAINS, LEVELS, QUESTION_SECTIONS, SITE_SECTIONS, TARGET_LEVELS } from './config/taxonomy';
-import { jsonFolder } from './loaders/json-folder';
+import { docsDir } from './config/sections.ts';
+import { DOMAINS, LEVELS, QUESTION_SECTIONS, SITE_SECTIONS, TARGET_LEVELS } from './config/taxonomy.ts';
+import { jsonFolder } from './loaders/json-folder.ts';
 
 const sitePath = z
   .string()

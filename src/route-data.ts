@@ -9,10 +9,10 @@
  *   contents is filled here with the letters it lists.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { normalizeBase, withBase } from './markdown/base-path';
-import { ogImagePath, SITE_NAME } from './og/card';
-import { withPageImage } from './og/head';
-import { glossaryByLetter } from './study/glossary/terms';
+import { normalizeBase, withBase } from './markdown/base-path.ts';
+import { ogImagePath, SITE_NAME } from './og/card.ts';
+import { withPageImage } from './og/head.ts';
+import { glossaryByLetter } from './study/glossary/terms.ts';
 
 export const onRequest = defineRouteMiddleware(async (context) => {
   const base = normalizeBase(import.meta.env.BASE_URL);

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
  * The Starlight sidebar, built from the sections list (src/config/sections.ts). Build-time only: it
  * checks which practice pages exist.
  */
-import { docsDir, sections } from './sections';
+import { docsDir, sections } from './sections.ts';
 
 const autogenerate = (directory: string) => ({ autogenerate: { directory: `${docsDir}/${directory}` } });
 

@@ -6,7 +6,7 @@ import {
   orientBackEdges,
   renderDiagram,
   shortHash,
-} from '../../src/markdown/mermaid-svg';
+} from '../../src/markdown/mermaid-svg.ts';
 
 describe('diagramType', () => {
   it('reads the keyword on the first meaningful line', () => {

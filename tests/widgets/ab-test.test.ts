@@ -10,13 +10,13 @@ import {
   plan,
   signed,
   view,
-} from '~/widgets/ab-test/view.ts';
-import { fieldsOf, presets, schema } from '~/widgets/ab-test/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { sampleSizePerVariant } from '~/lib/experiments/sample-size.ts';
-import { twoProportionZTest } from '~/lib/experiments/z-test.ts';
-import { simulatePeeking } from '~/lib/experiments/peeking.ts';
-import { fmtInt, fmtPercent } from '~/widgets/shared/format.ts';
+} from '../../src/widgets/ab-test/view.ts';
+import { fieldsOf, presets, schema } from '../../src/widgets/ab-test/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
+import { sampleSizePerVariant } from '../../src/lib/experiments/sample-size.ts';
+import { twoProportionZTest } from '../../src/lib/experiments/z-test.ts';
+import { simulatePeeking } from '../../src/lib/experiments/peeking.ts';
+import { fmtInt, fmtPercent } from '../../src/widgets/shared/format.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

@@ -1,10 +1,10 @@
 // The dynamic batching simulator's pure view: readouts equal the library's simulation, the sweep,
 // the SLO verdict, the presets and bad input.
 import { describe, expect, it } from 'vitest';
-import { SIM_REQUESTS, sweepDelays, view } from '~/widgets/batching/view.ts';
-import { presets, schema } from '~/widgets/batching/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { simulateDynamicBatching } from '~/lib/systems/batching.ts';
+import { SIM_REQUESTS, sweepDelays, view } from '../../src/widgets/batching/view.ts';
+import { presets, schema } from '../../src/widgets/batching/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
+import { simulateDynamicBatching } from '../../src/lib/systems/batching.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

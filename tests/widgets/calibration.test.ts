@@ -1,10 +1,10 @@
 // The calibration explorer's pure view: presets, pasted predictions with reference values, bad input.
 import { describe, expect, it } from 'vitest';
-import { loadData, parseProbabilityCsv, view } from '~/widgets/calibration/view.ts';
-import { presets, schema } from '~/widgets/calibration/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { expectedCalibrationError } from '~/lib/metrics/calibration.ts';
-import { brierScore, logLoss } from '~/lib/metrics/probabilistic.ts';
+import { loadData, parseProbabilityCsv, view } from '../../src/widgets/calibration/view.ts';
+import { presets, schema } from '../../src/widgets/calibration/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
+import { expectedCalibrationError } from '../../src/lib/metrics/calibration.ts';
+import { brierScore, logLoss } from '../../src/lib/metrics/probabilistic.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

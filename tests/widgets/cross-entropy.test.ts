@@ -1,8 +1,8 @@
 // The cross-entropy explorer's pure view: the loss of one prediction in nats and bits.
 import { describe, expect, it } from 'vitest';
-import { view } from '~/widgets/cross-entropy/view.ts';
-import { presets, schema } from '~/widgets/cross-entropy/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { view } from '../../src/widgets/cross-entropy/view.ts';
+import { presets, schema } from '../../src/widgets/cross-entropy/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html } = viewHarness(schema, view);

@@ -1,9 +1,9 @@
 // The distillation temperature explorer's pure view: scipy's softmax values, the compression
 // chapter's husky example, the Hinton et al. loss, the presets, and bad input.
 import { describe, expect, it } from 'vitest';
-import { parseLogits, view } from '~/widgets/distillation/view.ts';
-import { presets, schema } from '~/widgets/distillation/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { parseLogits, view } from '../../src/widgets/distillation/view.ts';
+import { presets, schema } from '../../src/widgets/distillation/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

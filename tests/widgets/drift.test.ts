@@ -1,13 +1,13 @@
 // The drift detector's pure view: presets, the chapter's worked PSI example, and bad input.
 import { describe, expect, it } from 'vitest';
-import { analyse, comparisonRows, view } from '~/widgets/drift/view.ts';
-import { fmtP } from '~/widgets/shared/format.ts';
-import { presets, schema } from '~/widgets/drift/schema.ts';
-import { defaultState, type StateOf } from '~/widgets/shared/state.ts';
-import { escapeHtml } from '~/widgets/shared/format.ts';
-import { driftScenario } from '~/lib/drift-scenarios.ts';
-import { binSamples } from '~/lib/drift-two-sample.ts';
-import { psi } from '~/lib/drift/psi.ts';
+import { analyse, comparisonRows, view } from '../../src/widgets/drift/view.ts';
+import { fmtP } from '../../src/widgets/shared/format.ts';
+import { presets, schema } from '../../src/widgets/drift/schema.ts';
+import { defaultState, type StateOf } from '../../src/widgets/shared/state.ts';
+import { escapeHtml } from '../../src/widgets/shared/format.ts';
+import { driftScenario } from '../../src/lib/datasets/drift-scenarios.ts';
+import { binSamples } from '../../src/lib/drift/two-sample.ts';
+import { psi } from '../../src/lib/drift/psi.ts';
 
 type State = StateOf<typeof schema>;
 const state = (over: Partial<State> = {}): State => ({ ...defaultState(schema), ...over });

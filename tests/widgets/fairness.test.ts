@@ -1,18 +1,24 @@
 // The fairness explorer's pure view: presets, per-group thresholds, policies, and bad input.
 import { describe, expect, it } from 'vitest';
-import { PRESET_GROUPS, PRESET_SEED, policyState, view, parseGroupThresholds } from '~/widgets/fairness/view.ts';
-import { presets, schema } from '~/widgets/fairness/schema.ts';
-import { defaultState, type StateOf } from '~/widgets/shared/state.ts';
-import { escapeHtml } from '~/widgets/shared/format.ts';
-import { groupScores } from '~/lib/datasets/groups.ts';
-import { predictWithThresholds, policyThresholds, thresholdSweep } from '~/lib/fairness-policies.ts';
+import {
+  PRESET_GROUPS,
+  PRESET_SEED,
+  policyState,
+  view,
+  parseGroupThresholds,
+} from '../../src/widgets/fairness/view.ts';
+import { presets, schema } from '../../src/widgets/fairness/schema.ts';
+import { defaultState, type StateOf } from '../../src/widgets/shared/state.ts';
+import { escapeHtml } from '../../src/widgets/shared/format.ts';
+import { groupScores } from '../../src/lib/datasets/groups.ts';
+import { predictWithThresholds, policyThresholds, thresholdSweep } from '../../src/lib/fairness/policies.ts';
 import {
   demographicParityDifference,
   demographicParityRatio,
   equalOpportunityDifference,
   equalizedOddsDifference,
   predictiveParityDifference,
-} from '~/lib/fairness/disparity.ts';
+} from '../../src/lib/fairness/disparity.ts';
 
 type State = StateOf<typeof schema>;
 const state = (over: Partial<State> = {}): State => ({ ...defaultState(schema), ...over });

@@ -2,10 +2,10 @@
 // brute-force comparison and bad input. Expected numbers are worked by hand from
 // compute = items × cost per item and latency = compute / workers + fixed.
 import { describe, expect, it } from 'vitest';
-import { duration, parseStages, view } from '~/widgets/funnel-cost/view.ts';
-import { presets, schema } from '~/widgets/funnel-cost/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { funnelCost } from '~/lib/systems/funnel.ts';
+import { duration, parseStages, view } from '../../src/widgets/funnel-cost/view.ts';
+import { presets, schema } from '../../src/widgets/funnel-cost/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
+import { funnelCost } from '../../src/lib/systems/funnel.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

@@ -1,9 +1,9 @@
 // The GPU memory calculator's pure view: the ZeRO paper's and the scaling chapter's numbers,
 // weights-only inference, the card table, the rough activation estimate, and bad input.
 import { describe, expect, it } from 'vitest';
-import { fmtBytes, fmtParams, paramCount, view } from '~/widgets/gpu-memory/view.ts';
-import { presets, schema } from '~/widgets/gpu-memory/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { fmtBytes, fmtParams, paramCount, view } from '../../src/widgets/gpu-memory/view.ts';
+import { presets, schema } from '../../src/widgets/gpu-memory/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

@@ -3,8 +3,8 @@
  * and read it back. `html()` fails on NaN, Infinity or "undefined" anywhere in the markup.
  */
 import { expect } from 'vitest';
-import { defaultState, type Schema, type StateOf } from '~/widgets/shared/state.ts';
-import type { WidgetResult } from '~/widgets/shared/view.ts';
+import { defaultState, type Schema, type StateOf } from '../../src/widgets/shared/state.ts';
+import type { WidgetResult } from '../../src/widgets/shared/view.ts';
 
 export function viewHarness<S extends Schema>(schema: S, view: (state: StateOf<S>) => WidgetResult) {
   const state = (patch: Partial<StateOf<S>> = {}): StateOf<S> => ({ ...defaultState(schema), ...patch });

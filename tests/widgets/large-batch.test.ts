@@ -1,9 +1,9 @@
 // The large-batch calculator's pure view: Goyal et al.'s ImageNet numbers, the square-root rule,
 // gradient accumulation, the cautions, and bad input.
 import { describe, expect, it } from 'vitest';
-import { fmtRate, sampleSteps, view } from '~/widgets/large-batch/view.ts';
-import { presets, schema } from '~/widgets/large-batch/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { fmtRate, sampleSteps, view } from '../../src/widgets/large-batch/view.ts';
+import { presets, schema } from '../../src/widgets/large-batch/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

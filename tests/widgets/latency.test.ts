@@ -1,11 +1,16 @@
 // The latency-percentile widget's pure view: readouts equal the library's summary of the same
 // seeded samples, the numpy-documented example, the tail sentence, the fan-out and bad input.
 import { describe, expect, it } from 'vitest';
-import { loadLatencies, parseLatencies, view } from '~/widgets/latency/view.ts';
-import { presets, schema } from '~/widgets/latency/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { latencySummary } from '~/lib/systems/latency.ts';
-import { bimodalLatencies, fanOutSlowShare, logNormalLatencies, shareAbove } from '~/lib/systems/latency-samples.ts';
+import { loadLatencies, parseLatencies, view } from '../../src/widgets/latency/view.ts';
+import { presets, schema } from '../../src/widgets/latency/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
+import { latencySummary } from '../../src/lib/systems/latency.ts';
+import {
+  bimodalLatencies,
+  fanOutSlowShare,
+  logNormalLatencies,
+  shareAbove,
+} from '../../src/lib/systems/latency-samples.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

@@ -1,9 +1,9 @@
 // The NDCG calculator's pure view: scikit-learn's documented examples, the chapter's worked example,
 // and bad input.
 import { describe, expect, it } from 'vitest';
-import { parseItems, view } from '~/widgets/ndcg/view.ts';
-import { presets, schema } from '~/widgets/ndcg/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { parseItems, view } from '../../src/widgets/ndcg/view.ts';
+import { presets, schema } from '../../src/widgets/ndcg/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

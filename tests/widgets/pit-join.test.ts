@@ -1,9 +1,9 @@
 // The point-in-time join explorer's pure view: the features chapter's driver example, the presets,
 // the time format, and bad input.
 import { describe, expect, it } from 'vitest';
-import { fmtGap, fmtTime, parsePitRows, parseTime, view } from '~/widgets/pit-join/view.ts';
-import { presets, schema } from '~/widgets/pit-join/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { fmtGap, fmtTime, parsePitRows, parseTime, view } from '../../src/widgets/pit-join/view.ts';
+import { presets, schema } from '../../src/widgets/pit-join/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

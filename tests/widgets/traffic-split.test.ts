@@ -1,11 +1,11 @@
 // The traffic splitter's pure view: counts equal the library's assignments of the same users, the
 // ramp keeps treatment users in treatment, a new name reshuffles, and bad input.
 import { describe, expect, it } from 'vitest';
-import { parseUserIds, view } from '~/widgets/traffic-split/view.ts';
-import { presets, schema } from '~/widgets/traffic-split/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { assignmentBucket } from '~/lib/systems/ab-assignment.ts';
-import { assignUsers, compareAssignments, generateUserIds } from '~/lib/systems/traffic-split.ts';
+import { parseUserIds, view } from '../../src/widgets/traffic-split/view.ts';
+import { presets, schema } from '../../src/widgets/traffic-split/schema.ts';
+import { fieldProblem } from '../../src/widgets/shared/state.ts';
+import { assignmentBucket } from '../../src/lib/systems/ab-assignment.ts';
+import { assignUsers, compareAssignments, generateUserIds } from '../../src/lib/systems/traffic-split.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);

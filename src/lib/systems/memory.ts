@@ -5,8 +5,7 @@
  * and GPU data sheets use, or by 2^30 for GiB.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger } from '../validate.ts';
-import { requireIntegerInRange, requireOneOf, requireFiniteResult } from './checks.ts';
+import { requireFiniteResult, requireInteger, requireIntegerInRange, requireOneOf } from '../validate.ts';
 
 /** Number formats a weight can be stored in. */
 export type WeightDtype = 'fp32' | 'fp16' | 'bf16' | 'int8' | 'int4';

@@ -6,8 +6,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import sharp from 'sharp';
-import { sections } from '../../config/sections';
-import { cardSvg, ogImagePath, SITE_NAME } from '../../og/card';
+import { sections } from '../../config/sections.ts';
+import { cardSvg, ogImagePath, SITE_NAME } from '../../og/card.ts';
 
 export const getStaticPaths = (async () => {
   const entries = await getCollection('docs');

@@ -4,10 +4,10 @@
  * attributes), never HTML, so nothing from storage or the URL can inject markup. The clock itself is
  * silent for screen readers; phase changes, the one-minute warning and the end go to a polite live region.
  */
-import { readStorage, writeStorage } from '../shared/storage';
-import { formatClock, phaseAt, PHASES, remainingMs, spokenDuration, TOTAL_MS } from './plan';
-import { matchingPrompts, noMatchMessage, outlinePath, pickPrompt, type MockPrompt } from './prompts';
-import { isDimension, isScore, summarize } from './rubric';
+import { readStorage, writeStorage } from '../shared/storage.ts';
+import { formatClock, phaseAt, PHASES, remainingMs, spokenDuration, TOTAL_MS } from './plan.ts';
+import { matchingPrompts, noMatchMessage, outlinePath, pickPrompt, type MockPrompt } from './prompts.ts';
+import { isDimension, isScore, summarize } from './rubric.ts';
 import {
   elapsedMs,
   finish,
@@ -21,7 +21,7 @@ import {
   serializeSession,
   start,
   type MockSession,
-} from './session';
+} from './session.ts';
 
 const URL_PARAM = 'mi.prompt';
 const MINUTE = 60_000;

@@ -4,8 +4,8 @@
  * before that, never a countdown, so the remaining time is recomputed from the clock after a reload,
  * a sleeping laptop or a background tab. Pure: every function takes `now` (ms since the epoch).
  */
-import { clampElapsed, TOTAL_MS } from './plan';
-import { isDimension, isScore, type Scores } from './rubric';
+import { clampElapsed, TOTAL_MS } from './plan.ts';
+import { isDimension, isScore, type Scores } from './rubric.ts';
 
 export const MOCK_KEY = 'mlguide:mock';
 export const NOTES_MAX = 20_000;

@@ -2,8 +2,8 @@
  * <mark-read data-page="lifecycle/evaluation">: the "Mark as read" toggle at the end of a chapter.
  * A button with aria-pressed; the live status says what changed and how far the reader has got.
  */
-import { isRead, setRead } from './read-state';
-import { loadRead, onReadChange, saveRead } from './store';
+import { isRead, setRead } from './read-state.ts';
+import { loadRead, onReadChange, saveRead } from './store.ts';
 
 class MarkRead extends HTMLElement {
   private page = '';

@@ -2,8 +2,8 @@
  * <reading-progress>: "Your progress" on the landing page. The page lists (data-pages) and section
  * names come from the build; the counts from the reader's browser. Hidden without JavaScript.
  */
-import { emptyReadState, progressBySection } from './read-state';
-import { loadRead, onReadChange, saveRead } from './store';
+import { emptyReadState, progressBySection } from './read-state.ts';
+import { loadRead, onReadChange, saveRead } from './store.ts';
 
 class ReadingProgress extends HTMLElement {
   private pages: string[] = [];

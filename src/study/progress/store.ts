@@ -2,8 +2,8 @@
  * Reading progress in the browser: load and save "mlguide:read", and tell every part of the page
  * (the toggle, the sidebar marks, the landing overview) when it changes, in this tab or another.
  */
-import { readStorage, writeStorage } from '../shared/storage';
-import { parseReadState, READ_KEY, serializeReadState, type ReadState } from './read-state';
+import { readStorage, writeStorage } from '../shared/storage.ts';
+import { parseReadState, READ_KEY, serializeReadState, type ReadState } from './read-state.ts';
 
 const CHANGE = 'mlguide:read-change';
 

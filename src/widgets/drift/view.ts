@@ -8,14 +8,14 @@
 import { psi, psiBinContributions, PSI_EPSILON } from '../../lib/drift/psi.ts';
 import { klDivergence, jsDivergence } from '../../lib/drift/divergence.ts';
 import { ksTest, type KsTestResult } from '../../lib/drift/ks.ts';
-import { driftScenario, type DriftScenarioName, type DriftWindows } from '../../lib/drift-scenarios.ts';
+import { driftScenario, type DriftScenarioName, type DriftWindows } from '../../lib/datasets/drift-scenarios.ts';
 import {
   binSamples,
   chiSquareTwoSample,
   psiNoiseFloor,
   type Binning,
   type TwoSampleChiSquareResult,
-} from '../../lib/drift-two-sample.ts';
+} from '../../lib/drift/two-sample.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { escapeHtml, fmt, fmtInt, fmtP, fmtPercent } from '../shared/format.ts';
 import { barChart, legend } from '../shared/chart.ts';

@@ -1,6 +1,6 @@
 import { WidgetElement } from '../shared/widget-element.ts';
 import type { StateOf } from '../shared/state.ts';
-import type { PolicyName } from '../../lib/fairness-policies.ts';
+import type { PolicyName } from '../../lib/fairness/policies.ts';
 import { ns, schema } from './schema.ts';
 import { policyState, view } from './view.ts';
 

@@ -25,7 +25,7 @@ import {
   type GroupedData,
   type PolicyName,
   type ThresholdSweep,
-} from '../../lib/fairness-policies.ts';
+} from '../../lib/fairness/policies.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { parseRows } from '../shared/csv.ts';
 import { escapeHtml, fmt, fmtInt } from '../shared/format.ts';

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
 import { noBadNumbers, openWidget, readout, setField, widgetText } from './widget-page.ts';
 import { groupScores } from '../../../src/lib/datasets/groups.ts';
-import { policyThresholds, predictWithThresholds, thresholdSweep } from '../../../src/lib/fairness-policies.ts';
+import { policyThresholds, predictWithThresholds, thresholdSweep } from '../../../src/lib/fairness/policies.ts';
 import {
   demographicParityRatio,
   equalOpportunityDifference,

@@ -11,8 +11,8 @@ import {
   reset,
   serializeSession,
   start,
-} from '~/study/mock/session';
-import { phaseAt } from '~/study/mock/plan';
+} from '../../../src/study/mock/session.ts';
+import { phaseAt } from '../../../src/study/mock/plan.ts';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);

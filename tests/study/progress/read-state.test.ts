@@ -10,7 +10,7 @@ import {
   sectionOf,
   serializeReadState,
   setRead,
-} from '~/study/progress/read-state';
+} from '../../../src/study/progress/read-state.ts';
 
 const NOW = 1_790_000_000_000;
 

@@ -5,9 +5,9 @@
  * src/lib/fairness's groupMetrics; pure, no DOM. Thresholds are searched on a grid, so every
  * policy is reproducible and a parity is met within a stated tolerance.
  */
-import { MetricInputError } from './errors.ts';
-import { groupMetrics, type GroupRates } from './fairness/group-metrics.ts';
-import { requireBinary, requireFiniteValues, requireNonEmpty, requireSameLength } from './validate.ts';
+import { MetricInputError } from '../errors.ts';
+import { groupMetrics, type GroupRates } from './group-metrics.ts';
+import { requireBinary, requireFiniteValues, requireNonEmpty, requireSameLength } from '../validate.ts';
 
 /** Scores, true labels and the group of each example. */
 export interface GroupedData {

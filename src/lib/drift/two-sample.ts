@@ -3,11 +3,12 @@
  * bin edges, the two-sample chi-squared test, and how large PSI is from sampling noise alone.
  * Built on src/lib/drift; pure, no DOM.
  */
-import { chiSquareSurvival } from './distributions.ts';
-import { histogram, quantileEdges } from './drift/histogram.ts';
-import type { ChiSquareResult } from './drift/chi-square.ts';
-import { MetricInputError } from './errors.ts';
-import { requireFiniteValues, requireInteger, requireNonEmpty, requireNonNegativeValues, sum } from './validate.ts';
+import { chiSquareSurvival } from '../distributions.ts';
+import { histogram, quantileEdges } from './histogram.ts';
+import type { ChiSquareResult } from './chi-square.ts';
+import { MetricInputError } from '../errors.ts';
+import { requireFiniteValues, requireInteger, requireNonEmpty, requireNonNegativeValues } from '../validate.ts';
+import { sum } from '../arithmetic.ts';
 
 export type Binning = 'quantile' | 'equal';
 

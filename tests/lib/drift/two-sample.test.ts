@@ -1,10 +1,10 @@
 // Two-sample helpers for the drift detector. Reference values from numpy 2.4 and scipy 1.17:
 // numpy.histogram_bin_edges, numpy.quantile, scipy.stats.chi2_contingency(correction=False).
 import { describe, expect, it } from 'vitest';
-import { binSamples, chiSquareTwoSample, equalWidthEdges, psiNoiseFloor } from '~/lib/drift-two-sample.ts';
-import { psi } from '~/lib/drift/psi.ts';
-import { driftScenario } from '~/lib/drift-scenarios.ts';
-import { expectMetricError } from './expect-error.ts';
+import { binSamples, chiSquareTwoSample, equalWidthEdges, psiNoiseFloor } from '../../../src/lib/drift/two-sample.ts';
+import { psi } from '../../../src/lib/drift/psi.ts';
+import { driftScenario } from '../../../src/lib/datasets/drift-scenarios.ts';
+import { expectMetricError } from '../expect-error.ts';
 
 describe('equalWidthEdges', () => {
   it('matches numpy.histogram_bin_edges', () => {

@@ -1,7 +1,7 @@
 // Seeded drift scenarios: reproducible, the right sizes, and shifted the way each one says.
 import { describe, expect, it } from 'vitest';
-import { driftScenario, PAYMENT_METHODS, type NumericWindows } from '~/lib/drift-scenarios.ts';
-import { expectMetricError } from './expect-error.ts';
+import { driftScenario, PAYMENT_METHODS, type NumericWindows } from '../../../src/lib/datasets/drift-scenarios.ts';
+import { expectMetricError } from '../expect-error.ts';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: number[]) => {

@@ -16,10 +16,10 @@ import {
   THRESHOLD_GRID,
   POLICY_NAMES,
   type GroupedData,
-} from '~/lib/fairness-policies.ts';
-import { groupScores } from '~/lib/datasets/groups.ts';
-import { groupMetrics } from '~/lib/fairness/group-metrics.ts';
-import { expectMetricError } from './expect-error.ts';
+} from '../../../src/lib/fairness/policies.ts';
+import { groupScores } from '../../../src/lib/datasets/groups.ts';
+import { groupMetrics } from '../../../src/lib/fairness/group-metrics.ts';
+import { expectMetricError } from '../expect-error.ts';
 
 const small: GroupedData = {
   scores: [0.9, 0.8, 0.6, 0.4, 0.3, 0.7, 0.5, 0.35, 0.2],

@@ -3,10 +3,9 @@
  * feature, drawn so that a reader who shares a link sees exactly the same samples. Each scenario
  * is a classic kind of drift; `strength` scales its shift (0 = no drift, 1 = as described).
  */
-import { MetricInputError } from './errors.ts';
-import { normalSample } from './datasets/binary.ts';
-import { mulberry32, type RandomSource } from './random.ts';
-import { requireFinite, requireInteger } from './validate.ts';
+import { MetricInputError } from '../errors.ts';
+import { mulberry32, normalSample, type RandomSource } from '../random.ts';
+import { requireFinite, requireInteger } from '../validate.ts';
 
 export type DriftScenarioName = 'none' | 'mean' | 'variance' | 'category' | 'seasonal';
 
