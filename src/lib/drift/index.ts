@@ -5,4 +5,5 @@ export * from './histogram.ts';
 export * from './ks.ts';
 export * from './normalize.ts';
 export * from './psi.ts';
+export * from './report.ts';
 export * from './two-sample.ts';

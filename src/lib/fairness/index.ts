@@ -2,3 +2,4 @@
 export * from './disparity.ts';
 export * from './group-metrics.ts';
 export * from './policies.ts';
+export * from './report.ts';

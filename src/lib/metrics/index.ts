@@ -2,6 +2,7 @@
 export * from './calibration.ts';
 export * from './classification.ts';
 export * from './confusion.ts';
+export * from './cost.ts';
 export * from './curve.ts';
 export * from './precision-recall.ts';
 export * from './probabilistic.ts';

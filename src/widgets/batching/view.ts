@@ -3,7 +3,6 @@
  * latency percentiles, batch size and utilization, plus a sweep of the max queue delay that charts
  * p99 (against the SLO) and throughput.
  */
-// Module paths rather than the systems index keep this widget's bundle to what it uses.
 import { simulateDynamicBatching, type DynamicBatchingResult } from '../../lib/systems/batching.ts';
 import { batchingCapacityPerSec } from '../../lib/systems/serving-capacity.ts';
 import { MetricInputError } from '../../lib/errors.ts';

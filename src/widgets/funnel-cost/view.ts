@@ -3,7 +3,6 @@
  * compute and latency per stage, the totals against scoring every candidate with the last model,
  * the savings factor, and requests per second per core.
  */
-// Module paths rather than the systems index keep this widget's bundle to what it uses.
 import { funnelCost, type FunnelCost, type FunnelStage } from '../../lib/systems/funnel.ts';
 import { busyCores, requestsPerSecondPerCore } from '../../lib/systems/serving-capacity.ts';
 import { MetricInputError } from '../../lib/errors.ts';

@@ -3,7 +3,6 @@
  * steps per epoch, the learning rate scaled from a base rate and batch (linear or square-root rule),
  * and the warmup schedule, with a plain-language caution when the linear rule asks for too much.
  */
-// Module paths rather than the systems index keep this widget's bundle to what it uses.
 import { scaledLearningRate, stepsPerEpoch, warmupSchedule, type LrScalingRule } from '../../lib/systems/training.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { fmtInt } from '../shared/format.ts';

@@ -3,7 +3,6 @@
  * against an SLO, a histogram with the percentile lines, the share of slow calls and what a
  * fan-out makes of it, and a sentence on how the mean hides the tail.
  */
-// Module paths rather than the systems index keep this widget's bundle to what it uses.
 import { latencySummary } from '../../lib/systems/latency.ts';
 import {
   bimodalLatencies,

@@ -3,7 +3,6 @@
  * feature value a naive latest-value join or a point-in-time (as-of) join gives it, the rows that
  * leak future information, and a small timeline of both.
  */
-// The module path rather than the systems index keeps this widget's bundle to what it uses.
 import {
   asOfJoin,
   leakingRows,

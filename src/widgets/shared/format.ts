@@ -13,11 +13,11 @@ export function fmtPercent(value: number | null, digits = 1): string {
 
 /**
  * A p-value for reading: `digits` decimals, or 2 significant digits below 10^-digits ("4.2e-26").
- * Exactly 0 is a floating-point underflow (jStat's chi-squared tail stops near 1e-16): "< 1e-16".
+ * Exactly 0 is a floating-point underflow (the tails reach about 1e-308): "< 1e-300".
  */
 export function fmtP(p: number, digits = 3): string {
   if (!Number.isFinite(p)) throw new Error(`fmtP() was given ${p}`);
-  if (p === 0) return '< 1e-16';
+  if (p === 0) return '< 1e-300';
   if (p < 10 ** -digits) return p.toExponential(1);
   return fmt(p, digits);
 }

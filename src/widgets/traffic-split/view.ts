@@ -3,7 +3,6 @@
  * user's variant (hash-based, stable), the observed split against the requested one, what a ramp to
  * a larger share does to the users already in treatment, and how a new name reshuffles everyone.
  */
-// Module paths rather than the systems index keep this widget's bundle to what it uses.
 import { assignmentBucket } from '../../lib/systems/ab-assignment.ts';
 import {
   assignUsers,
