@@ -13,10 +13,10 @@ import { simulatePeeking } from '../../lib/experiments/peeking.ts';
 import { monteCarloMargin, planExperiment, type ExperimentPlan } from '../../lib/experiments/plan.ts';
 import { chiSquareTest } from '../../lib/drift/chi-square.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { escapeHtml, fmt, fmtInt, fmtP as fmtPValue, fmtPercent } from '../shared/format.ts';
-import { legend, lineChart } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { escapeHtml, fmt, fmtInt, fmtP as fmtPValue, fmtPercent } from '../kit/format.ts';
+import { legend, lineChart } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

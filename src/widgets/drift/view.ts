@@ -9,10 +9,10 @@ import { driftScenario, type DriftScenarioName, type DriftWindows } from '../../
 import { psiNoiseFloor, type Binning } from '../../lib/drift/two-sample.ts';
 import { driftEvidence, driftReport, psiBand, PSI_ACT, PSI_WATCH, type DriftReport } from '../../lib/drift/report.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { escapeHtml, fmt, fmtInt, fmtP, fmtPercent } from '../shared/format.ts';
-import { barChart, legend } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { escapeHtml, fmt, fmtInt, fmtP, fmtPercent } from '../kit/format.ts';
+import { barChart, legend } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

@@ -18,11 +18,11 @@ import {
   type ThresholdSweep,
 } from '../../lib/fairness/policies.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../shared/csv.ts';
-import { escapeHtml, fmt, fmtInt } from '../shared/format.ts';
-import { legend, lineChart, type Tone } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { parseRows } from '../kit/csv.ts';
+import { escapeHtml, fmt, fmtInt } from '../kit/format.ts';
+import { legend, lineChart, type Tone } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 export type State = StateOf<typeof schema>;
@@ -133,9 +133,10 @@ export function thresholdsFor(state: State, groups: readonly string[]): Record<s
 }
 
 /** The state change a policy button makes: its thresholds, in the controls the data uses. */
-export function policyState(state: State, policy: PolicyName): Partial<State> {
+export function policyState(state: State, policy: string): Partial<State> {
   const { sweep } = loadData(state);
-  const thresholds = policyThresholds(policy, sweep);
+  // A button's value is a string; policyThresholds refuses any name it does not know.
+  const thresholds = policyThresholds(policy as PolicyName, sweep);
   if (policy === 'groupUnaware') return { perGroup: false, t: thresholds[sweep.groups[0]] };
   if (state.data !== 'pasted') return { perGroup: true, tA: thresholds.A, tB: thresholds.B };
   return { perGroup: true, tg: sweep.groups.map((g) => `${g}=${thresholds[g]}`).join('\n') };

@@ -17,10 +17,10 @@ import {
   type WeightDtype,
   type ZeroStage,
 } from '../../lib/systems/memory.ts';
-import { fmt, fmtInt } from '../shared/format.ts';
-import { barChart, legend } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { fmt, fmtInt } from '../kit/format.ts';
+import { barChart, legend } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

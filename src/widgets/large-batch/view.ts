@@ -5,10 +5,10 @@
  */
 import { scaledLearningRate, stepsPerEpoch, warmupSchedule, type LrScalingRule } from '../../lib/systems/training.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { fmtInt } from '../shared/format.ts';
-import { legend, lineChart } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { fmtInt } from '../kit/format.ts';
+import { legend, lineChart } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

@@ -13,10 +13,10 @@ import {
   uniformLatencies,
 } from '../../lib/systems/latency-samples.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { fmt, fmtInt, fmtPercent } from '../shared/format.ts';
-import { legend, lineChart, type Rule } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { fmt, fmtInt, fmtPercent } from '../kit/format.ts';
+import { legend, lineChart, type Rule } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

@@ -9,11 +9,11 @@ import { rocAuc, rocCurve } from '../../lib/metrics/roc.ts';
 import { cheapestThreshold } from '../../lib/metrics/cost.ts';
 import { syntheticScores, type ScoredLabels } from '../../lib/datasets/binary.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../shared/csv.ts';
-import { fmt, fmtInt } from '../shared/format.ts';
-import { legend, lineChart } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { parseRows } from '../kit/csv.ts';
+import { fmt, fmtInt } from '../kit/format.ts';
+import { legend, lineChart } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

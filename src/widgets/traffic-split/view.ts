@@ -12,9 +12,9 @@ import {
   type Arm,
 } from '../../lib/systems/traffic-split.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { escapeHtml, fmt, fmtInt, fmtPercent } from '../shared/format.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { escapeHtml, fmt, fmtInt, fmtPercent } from '../kit/format.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

@@ -8,7 +8,7 @@ import { binSamples, type Binning } from '../../../src/lib/drift/two-sample.ts';
 import { psi } from '../../../src/lib/drift/psi.ts';
 import { ksTest } from '../../../src/lib/drift/ks.ts';
 import { chiSquareTwoSample } from '../../../src/lib/drift/two-sample.ts';
-import { fmtP } from '../../../src/widgets/shared/format.ts';
+import { fmtP } from '../../../src/widgets/kit/format.ts';
 
 const PAGE = '/monitoring/drift/';
 const TAG = 'drift-detector';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRows } from '../../../src/widgets/shared/csv.ts';
-import { escapeHtml, fmt, fmtInt, fmtPercent } from '../../../src/widgets/shared/format.ts';
-import { barChart, lineChart } from '../../../src/widgets/shared/chart.ts';
+import { parseRows } from '../../../src/widgets/kit/csv.ts';
+import { escapeHtml, fmt, fmtInt, fmtPercent } from '../../../src/widgets/kit/format.ts';
+import { barChart, lineChart } from '../../../src/widgets/kit/chart.ts';
 
 const toPair = ([a, b]: string[], line: number) =>
   Number.isFinite(Number(a)) ? { a: Number(a), b } : `Line ${line}: bad number "${a}".`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { curveLinear, curveStepAfter, line } from 'd3-shape';
 import { nice, ticks } from 'd3-array';
-import { bandScale, linearScale, linePath, niceDomain } from '../../../src/widgets/shared/scale.ts';
+import { bandScale, linearScale, linePath, niceDomain } from '../../../src/widgets/kit/scale.ts';
 import { mulberry32 } from '../../../src/lib/random.ts';
 
 const DOMAINS: [number, number][] = [

@@ -2,7 +2,7 @@
  * The few pieces of d3-scale and d3-shape the charts use (linear and band scales, tick labels,
  * line paths), written out so a widget page does not ship ~20 KB gzip of d3-scale's interpolators
  * and formatters. Ticks and "nice" domains come from d3-array itself (about 1 KB, tree-shaken);
- * tests/widgets/shared/scale.test.ts checks the rest against d3-scale and d3-shape.
+ * tests/widgets/kit/scale.test.ts checks the rest against d3-scale and d3-shape.
  */
 import { nice, tickStep, ticks } from 'd3-array';
 
