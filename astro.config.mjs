@@ -4,7 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
 import { checkLinks } from './src/integrations/check-links.ts';
-import { normalizeBase } from './src/markdown/base-path.ts';
+import { normalizeBase } from './src/site/paths.ts';
 import { sidebar } from './src/config/sidebar.ts';
 
 const base = normalizeBase(process.env.BASE_PATH);

@@ -17,8 +17,8 @@ import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { rehypePlugins, remarkPlugins } from '../src/markdown/pipeline.ts';
+import { DOCS_DIR } from '../src/site/paths.ts';
 
-export const DOCS_DIR = 'content/docs';
 export const GLOSSARY_DIR = 'content/glossary';
 const GLOSSARY_PAGE = `${DOCS_DIR}/reference/glossary.mdx`;
 

@@ -44,6 +44,19 @@ export interface TextField extends FieldBase {
 }
 
 export type Field = NumberField | EnumField | BooleanField | TextField;
+
+/**
+ * A study filter: a choice among fixed values where "" means "any" (the default, left out of URLs).
+ * `labels` names the values for the reader; a value without a label shows as itself.
+ */
+export function filterField<V extends string>(
+  label: string,
+  values: readonly V[],
+  labels: Partial<Record<V, string>> = {},
+): EnumField & { values: Record<'' | V, string> } {
+  const choices = Object.fromEntries([['', 'Any'], ...values.map((value) => [value, labels[value] ?? value])]);
+  return { kind: 'enum', label, default: '', values: choices as Record<'' | V, string> };
+}
 export type Fields = Record<string, Field>;
 
 /** The value a field holds: enums as the union of their values, so views need no casts. */

@@ -30,6 +30,8 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
   const fields: Record<string, Field> = schema.fields;
 
   class Widget extends HTMLElement {
+    /** The pure view, public so the site crawl can check the build-time output against it. */
+    readonly view = view;
     private state!: StateOf<S>;
     private pending = false;
 

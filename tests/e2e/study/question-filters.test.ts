@@ -120,7 +120,7 @@ describeInBrowser('question bank and exercise filters', ({ browser, url }) => {
   it('warns about an unknown filter value and shows everything', async () => {
     const { context, page } = await open(`${PAGE}?qb.level=Expert`);
     expect(await bar(page).locator('[data-notice]').textContent()).toBe(
-      'Level "Expert" is not one of: Junior, Mid, Senior. That filter was ignored.',
+      "Level must be one of: (any), Junior, Mid, Senior. The link's value was replaced by the default.",
     );
     expect(await countText(page)).toBe(`Showing ${total} of ${total} questions`);
     await context.close();

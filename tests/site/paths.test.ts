@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSiteAbsolute, normalizeBase, withBase } from '../../src/markdown/base-path.ts';
+import { isSiteAbsolute, normalizeBase, withBase } from '../../src/site/paths.ts';
 
 describe('normalizeBase', () => {
   it.each([
