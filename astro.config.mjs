@@ -32,8 +32,8 @@ export default defineConfig({
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
       markdown: { processedDirs: ['./content/docs'] },
       components: {
-        MarkdownContent: './src/components/MarkdownContent.astro',
-        Footer: './src/components/Footer.astro',
+        MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+        Footer: './src/components/starlight/Footer.astro',
       },
       routeMiddleware: './src/route-data.ts',
       lastUpdated: false,

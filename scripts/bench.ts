@@ -164,7 +164,7 @@ function ownModuleNames(): Set<string> {
   return names;
 }
 
-/** "src/components/MarkRead.astro" and "/_astro/MarkRead.astro_astro_type_script_index_0_lang.H4.js" -> "MarkRead". */
+/** "src/study/progress/MarkRead.astro" and "/_astro/MarkRead.astro_astro_type_script_index_0_lang.H4.js" -> "MarkRead". */
 const moduleName = (path: string) => path.split('/').pop()!.split('.')[0];
 
 /** Every page that embeds a widget, as a URL path ("/lifecycle/evaluation/"). */

@@ -23,7 +23,7 @@ export const GLOSSARY_DIR = 'content/glossary';
 const GLOSSARY_PAGE = `${DOCS_DIR}/reference/glossary.mdx`;
 
 /**
- * The glossary page renders its headings from content/glossary/ (src/components/Glossary.astro):
+ * The glossary page renders its headings from content/glossary/ (src/study/glossary/Glossary.astro):
  * one per letter and one per term, slugged from the term's heading text.
  */
 export async function glossaryAnchors(dir = GLOSSARY_DIR): Promise<string[]> {

@@ -5,7 +5,7 @@
  *   GitHub Pages project path too.
  * - Each page's og:image and twitter:image point at its own card (src/pages/og/), an absolute URL
  *   built from the site and base, replacing the site-wide image.
- * - The glossary page's body is rendered from data (src/components/Glossary.astro), so its table of
+ * - The glossary page's body is rendered from data (src/study/glossary/Glossary.astro), so its table of
  *   contents is filled here with the letters it lists.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
