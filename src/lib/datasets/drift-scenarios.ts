@@ -77,7 +77,7 @@ function categoryCounts(random: RandomSource, n: number, shares: readonly number
  * Draws the reference and current windows of one drift scenario.
  *
  * - none: both windows N(0, 1).
- * - mean: current N(0.5·s, 1) (0.6 standard deviations at s = 1).
+ * - mean: current N(0.6·s, 1) (0.6 standard deviations at s = 1).
  * - variance: current N(0, (1 + 0.4·s)²).
  * - seasonal: value = 0.6·s·sin(2πt) + N(0, 1); the reference spans a whole year (t in [0, 1)),
  *   the current window is the peak month (t in [0.2, 0.3)).

@@ -36,6 +36,7 @@ export interface GroupedScores {
  *   number >= 1, baseRate is outside [0, 1], separation is negative, or a number is not finite.
  * @example
  * groupScores([{ name: 'A', n: 10, baseRate: 0.5, separation: 2 }, { name: 'B', n: 10, baseRate: 0.3, separation: 2 }], 1);
+ * // 20 examples, 10 in each group, 5 + 3 = 8 of them labelled 1
  */
 export function groupScores(specs: readonly GroupSpec[], seed: number): GroupedScores {
   const metric = 'Group scores';

@@ -134,7 +134,9 @@ function argmax(values: readonly number[]): number {
  *
  * Formula: t* = argmax_t Σ_g (TP_g(t) + TN_g(t)); every group gets t*.
  * @example
- * groupUnawareThresholds(thresholdSweep(data)); // { A: 0.52, B: 0.52 }
+ * const data = { yTrue: [1, 1, 0, 0, 1, 1, 0, 0], scores: [0.9, 0.6, 0.4, 0.2, 0.8, 0.3, 0.5, 0.1],
+ *   groups: ['A', 'A', 'A', 'A', 'B', 'B', 'B', 'B'] };
+ * groupUnawareThresholds(thresholdSweep(data)); // { A: 0.51, B: 0.51 }
  */
 export function groupUnawareThresholds(sweep: ThresholdSweep): Record<string, number> {
   const totals = sweep.thresholds.map((_, k) => sweep.groups.reduce((sum, g) => sum + correct(sweep.rates[g][k]), 0));
@@ -148,7 +150,9 @@ export function groupUnawareThresholds(sweep: ThresholdSweep): Record<string, nu
  *
  * Formula: t*_g = argmax_t (TP_g(t) + TN_g(t)).
  * @example
- * bestAccuracyThresholds(thresholdSweep(data)); // { A: 0.41, B: 0.6 }
+ * const data = { yTrue: [1, 1, 0, 0, 1, 1, 0, 0], scores: [0.9, 0.6, 0.4, 0.2, 0.8, 0.3, 0.5, 0.1],
+ *   groups: ['A', 'A', 'A', 'A', 'B', 'B', 'B', 'B'] };
+ * bestAccuracyThresholds(thresholdSweep(data)); // { A: 0.41, B: 0.11 }
  */
 export function bestAccuracyThresholds(sweep: ThresholdSweep): Record<string, number> {
   return Object.fromEntries(
@@ -224,7 +228,9 @@ function parityThresholds(
  * problem with randomised thresholds, https://fairlearn.org/main/user_guide/mitigation/postprocessing.html
  * @throws MetricInputError if tolerance is negative or no choice is within it.
  * @example
- * demographicParityThresholds(thresholdSweep(data)); // { A: 0.55, B: 0.45 }
+ * const data = { yTrue: [1, 1, 0, 0, 1, 1, 0, 0], scores: [0.9, 0.6, 0.4, 0.2, 0.8, 0.3, 0.5, 0.1],
+ *   groups: ['A', 'A', 'A', 'A', 'B', 'B', 'B', 'B'] };
+ * demographicParityThresholds(thresholdSweep(data)); // { A: 0.61, B: 0.51 }: one in four selected in each
  */
 export function demographicParityThresholds(
   sweep: ThresholdSweep,
@@ -247,7 +253,9 @@ export function demographicParityThresholds(
  * @throws MetricInputError if a group has no positive labels (its TPR is 0/0 at every threshold),
  *   tolerance is negative, or no choice is within it.
  * @example
- * equalOpportunityThresholds(thresholdSweep(data)); // { A: 0.5, B: 0.42 }
+ * const data = { yTrue: [1, 1, 0, 0, 1, 1, 0, 0], scores: [0.9, 0.6, 0.4, 0.2, 0.8, 0.3, 0.5, 0.1],
+ *   groups: ['A', 'A', 'A', 'A', 'B', 'B', 'B', 'B'] };
+ * equalOpportunityThresholds(thresholdSweep(data)); // { A: 0.41, B: 0.11 }: TPR 1 in both
  */
 export function equalOpportunityThresholds(sweep: ThresholdSweep, options: ParityOptions = {}): Record<string, number> {
   const metric = 'Equal opportunity thresholds';

@@ -1,4 +1,4 @@
-/** One production build in this process, reporting wall time and peak memory (used by bench.ts). */
+/** One production build in this process, reporting wall time and peak memory (used by build.ts). */
 import { build } from 'astro';
 
 const started = performance.now();
