@@ -20,6 +20,7 @@ import { rehypePlugins, remarkPlugins } from '../src/markdown/pipeline.ts';
 import { DOCS_DIR } from '../src/site/paths.ts';
 
 export const GLOSSARY_DIR = 'content/glossary';
+export const FLASHCARDS_DIR = 'content/data/flashcards';
 const GLOSSARY_PAGE = `${DOCS_DIR}/reference/glossary.mdx`;
 
 /**
@@ -88,13 +89,15 @@ export function chapterPath(file: string): string {
 
 export interface ChapterFacts {
   mermaid: { source: string; line: number }[];
+  /** {expressions} in the prose: JavaScript to MDX, almost always a literal brace that needs escaping. */
+  expressions: { source: string; line: number }[];
   links: { url: string; line: number }[];
   headings: Set<string>;
 }
 
 /** Compiles one chapter with the site's plugins; throws on bad maths or a diagram that cannot be drawn. */
 export async function compileChapter(chapter: Chapter): Promise<ChapterFacts> {
-  const facts: ChapterFacts = { mermaid: [], links: [], headings: new Set() };
+  const facts: ChapterFacts = { mermaid: [], expressions: [], links: [], headings: new Set() };
   const collect = () => (tree: Root) => {
     const slugger = new GithubSlugger();
     visit(tree, (node) => {
@@ -102,6 +105,12 @@ export async function compileChapter(chapter: Chapter): Promise<ChapterFacts> {
       if (node.type === 'code' && node.lang === 'mermaid') facts.mermaid.push({ source: node.value, line });
       if (node.type === 'heading') facts.headings.add(slugger.slug(toString(node)));
       if (node.type === 'link') facts.links.push({ url: node.url, line });
+      // MDX runs {braces} as JavaScript; in prose they are a mistake that only fails at render time.
+      if (
+        (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') &&
+        !/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)
+      )
+        facts.expressions.push({ source: node.value, line });
       if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         for (const attr of node.attributes) {
           if (attr.type !== 'mdxJsxAttribute' || typeof attr.value !== 'string') continue;
@@ -158,6 +167,8 @@ export async function checkContent(paths: string[]): Promise<string[]> {
       continue;
     }
     if (!checking) continue;
+    for (const { source, line } of facts.get(file)!.expressions)
+      problems.push(`${file}:${line}: {${source}} is run as JavaScript by MDX; write \\{ and \\} for literal braces`);
     for (const { source, line } of facts.get(file)!.mermaid) {
       try {
         await parseMermaid(source);
@@ -170,19 +181,33 @@ export async function checkContent(paths: string[]): Promise<string[]> {
   const glossary = facts.get(GLOSSARY_PAGE);
   if (glossary) for (const anchor of await glossaryAnchors()) glossary.headings.add(anchor);
 
+  /** The problem with one site link written in `source`, or null when its page and heading exist. */
+  const linkProblem = (source: string, url: string, from?: string): string | null => {
+    // A widget state (?ab.p0=0.04) is not part of the page's address.
+    const [path, hash] = url.replace(/\?[^#]*/, '').split('#');
+    const target = path ? byPath.get(path) : from;
+    if (!target) return `${source}: link ${url} points to no chapter (write /section/page/ with a trailing slash)`;
+    const headings = facts.get(target)?.headings;
+    return hash && headings && !headings.has(hash) ? `${source}: link ${url}: no heading #${hash} in ${target}` : null;
+  };
+
   for (const file of files) {
     const fromFrontmatter = frontmatterLinks((await readChapter(file)).frontmatter).map((url) => ({ url, line: 1 }));
     for (const { url, line } of [...(facts.get(file)?.links ?? []), ...fromFrontmatter]) {
       if (!url.startsWith('/') && !url.startsWith('#')) continue;
-      const [path, hash] = url.split('#');
-      const target = path ? byPath.get(path) : file;
-      if (!target) {
-        problems.push(`${file}:${line}: link ${url} points to no chapter (write /section/page/ with a trailing slash)`);
-        continue;
+      const problem = linkProblem(`${file}:${line}`, url, file);
+      if (problem) problems.push(problem);
+    }
+  }
+
+  // Flashcards are embedded as data, so the built-site link check never sees their links.
+  if (paths.includes(DOCS_DIR)) {
+    for (const name of (await readdir(FLASHCARDS_DIR)).filter((n) => n.endsWith('.json'))) {
+      const cards = JSON.parse(await readFile(join(FLASHCARDS_DIR, name), 'utf8')) as { id: string; link: string }[];
+      for (const card of cards) {
+        const problem = linkProblem(`${FLASHCARDS_DIR}/${name} (card ${card.id})`, card.link);
+        if (problem) problems.push(problem);
       }
-      const headings = facts.get(target)?.headings;
-      if (hash && headings && !headings.has(hash))
-        problems.push(`${file}:${line}: link ${url}: no heading #${hash} in ${target}`);
     }
   }
   return problems;

@@ -2,7 +2,7 @@
  * `npm test`: every check the project enforces, in three stages; a stage runs its independent
  * steps side by side, and the run stops after the first stage with a failure.
  *   1. types (astro check), formatting (Prettier), lint (ESLint, no warnings), unit tests (vitest)
- *      and the content check (every chapter compiled, every formula and diagram checked)
+ *      and the content tests (every chapter compiled, every formula and diagram checked)
  *   2. production builds at the domain root and under a non-root base path, each with the
  *      built-site link and anchor check
  *   3. browser tests (Chromium) against the second build, served locally under the base
@@ -99,7 +99,7 @@ await stage([
   { title: 'formatting', command: 'prettier --check .' },
   { title: 'lint', command: 'eslint --max-warnings=0 .' },
   vitest('unit tests', 'tests/vitest.config.ts'),
-  { title: 'content check', command: 'node scripts/check-content.ts' },
+  vitest('content tests', 'tests/content/vitest.config.ts'),
 ]);
 await stage([
   {

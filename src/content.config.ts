@@ -89,6 +89,8 @@ export const collections = {
       front: z.string().min(5),
       back: z.string().min(5),
       link: sitePath,
+      /** A worked calculation may run longer than the one-fact limit; every other card is a fact. */
+      kind: z.enum(['fact', 'calculation']).default('fact'),
       position: z.number().int().min(0),
     }),
   }),

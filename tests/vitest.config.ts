@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-// Unit tests. Browser tests and the content check have their own configs.
+// Unit tests. Browser tests (tests/e2e/) and content tests (tests/content/) have their own configs.
 const PIPELINE = ['tests/markdown/**/*.test.ts'];
 
 export default defineConfig({
@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'pure',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/integration/**', ...PIPELINE],
+          exclude: ['tests/e2e/**', 'tests/content/**', ...PIPELINE],
           // Pure modules with no global state: reusing workers across files saves about 40%.
           isolate: false,
         },

@@ -18,6 +18,7 @@ export const QUESTION_SECTIONS = {
   'feature-stores': 'Feature stores',
   monitoring: 'Monitoring and observability',
   testing: 'Testing and validation',
+  llmops: 'LLM systems and LLMOps',
 } as const;
 export type QuestionSection = keyof typeof QUESTION_SECTIONS;
 

@@ -17,68 +17,75 @@ export interface Phase {
 export const PHASES: readonly Phase[] = [
   {
     id: 'clarify',
-    label: 'Clarify and frame',
-    minutes: 7,
+    label: 'Clarify',
+    minutes: 5,
     nudge: 'Slow down and restate the problem in your own words before you design anything.',
     cover: [
       'The goal, and who the users are',
       'Scale and the latency budget, with numbers',
-      'The success metric you both agree on',
-      'The ML task: input, output and label',
+      'Constraints: cost, privacy, what exists today',
     ],
   },
   {
+    id: 'frame',
+    label: 'Frame as ML',
+    minutes: 3,
+    nudge: 'One sentence: given this input, predict this output, trained on this label.',
+    cover: ['The ML task: input, output and label', 'The success metric you both agree on', 'Why ML at all'],
+  },
+  {
     id: 'data',
-    label: 'Data',
-    minutes: 8,
+    label: 'Data and labels',
+    minutes: 7,
     nudge: 'Say exactly where each label comes from; that is usually the first probe.',
     cover: [
       'Label source, quality and delay',
       'Features and where they come from',
       'Volume, time-based splits and leakage',
-      'Bias in who or what gets labelled',
+      'Bias in who or what gets labeled',
     ],
   },
   {
     id: 'model',
-    label: 'Model',
-    minutes: 12,
+    label: 'Baseline and model',
+    minutes: 10,
     nudge: 'Start from a baseline anyone could build, then earn each step of complexity.',
     cover: [
       'A heuristic baseline',
       'A first model, and why it fits the data and budget',
       'The next step if the first model works',
-      'Offline evaluation: metric and split',
     ],
   },
   {
+    id: 'evaluate',
+    label: 'Evaluate',
+    minutes: 7,
+    nudge: 'Offline first, then the online test that decides: name the metric and the test size.',
+    cover: ['Offline metric and split', 'Online primary metric and guardrails', 'How long the A/B test runs, and why'],
+  },
+  {
     id: 'serving',
-    label: 'Serving',
-    minutes: 8,
+    label: 'Serve',
+    minutes: 6,
     nudge: 'Put numbers on it: requests per second, p99 latency and cost.',
     cover: [
       'Batch or online, and why',
       'Latency and cost budget',
       'A funnel or caching where the budget needs it',
-      'Rollout plan and the online test',
+      'Rollout plan',
     ],
   },
   {
     id: 'monitoring',
-    label: 'Monitoring',
-    minutes: 5,
+    label: 'Monitor and iterate',
+    minutes: 4,
     nudge: 'Assume it breaks next month: how would you find out, and what would you do?',
-    cover: [
-      'Data, output and quality signals',
-      'Alerts with thresholds and an owner',
-      'When to retrain',
-      'Failure modes and fallbacks',
-    ],
+    cover: ['Data, output and quality signals', 'Alerts with thresholds and an owner', 'When to retrain'],
   },
   {
     id: 'wrap-up',
-    label: 'Wrap-up',
-    minutes: 5,
+    label: 'Buffer and summary',
+    minutes: 3,
     nudge: 'Leave time to land the plane: a short recap beats one more component.',
     cover: ['Recap the main decisions', 'Name the biggest risks', 'Say what you would build next week'],
   },
@@ -102,9 +109,9 @@ export interface PhaseAt {
 
 /**
  * The phase running at `elapsedMs` into the mock. Phase boundaries belong to the next phase
- * (7:00 is the first moment of "Data"); negative or non-finite times count as 0, and anything at or
- * past the end is the last phase with nothing left.
- * Example: phaseAt(10 * 60_000) -> { index: 1, phase: Data, startMs: 420000, endMs: 900000, remainingMs: 300000 }.
+ * (8:00 is the first moment of "Data and labels"); negative or non-finite times count as 0, and
+ * anything at or past the end is the last phase with nothing left.
+ * Example: phaseAt(10 * 60_000) -> { index: 2, phase: Data and labels, startMs: 480000, endMs: 900000, remainingMs: 300000 }.
  */
 export function phaseAt(elapsedMs: number): PhaseAt {
   const t = clampElapsed(elapsedMs);

@@ -53,17 +53,19 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     await toggle.focus();
     await page.keyboard.press('s'); // the documented shortcut, while focus is in the mock
     await expect.poll(() => toggle.textContent()).toBe('Pause');
-    await page.clock.runFor(6 * MIN + 1000);
+    await page.clock.runFor(4 * MIN + 1000);
     await expect
       .poll(() => mock.locator('[data-live]').textContent())
-      .toBe('One minute left in Clarify and frame; Data is next.');
+      .toBe('One minute left in Clarify; Frame as ML is next.');
     await page.clock.runFor(MIN);
     await expect
       .poll(() => mock.locator('[data-phase-line]').textContent())
-      .toMatch(/^Phase 2 of 6: Data, 7:5\d left in this phase$/);
-    await expect.poll(() => mock.locator('[data-live]').textContent()).toMatch(/^Now phase 2 of 6: Data, 8 minutes\./);
-    expect(await mock.locator('li[aria-current="step"] .mock-phase-name').textContent()).toBe('Data');
-    expect(await mock.locator('[data-cover] li').first().textContent()).toBe('Label source, quality and delay');
+      .toMatch(/^Phase 2 of 8: Frame as ML, 2:5\d left in this phase$/);
+    await expect
+      .poll(() => mock.locator('[data-live]').textContent())
+      .toMatch(/^Now phase 2 of 8: Frame as ML, 3 minutes\./);
+    expect(await mock.locator('li[aria-current="step"] .mock-phase-name').textContent()).toBe('Frame as ML');
+    expect(await mock.locator('[data-cover] li').first().textContent()).toBe('The ML task: input, output and label');
     await toggle.press('Space'); // a native button: Space pauses
     await expect.poll(() => toggle.textContent()).toBe('Resume');
     const remaining = await mock.locator('[data-remaining]').textContent();
@@ -72,7 +74,7 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     await context.close();
   });
 
-  it('survives a reload: a start time 20 minutes ago shows the Model phase with 25 minutes left', async () => {
+  it('survives a reload: a start time 20 minutes ago shows the model phase with 25 minutes left', async () => {
     const { context, page, mock, errors } = await open(browser(), url(`${PAGE}?mi.prompt=who-to-follow`));
     await mock.getByRole('button', { name: 'Start' }).click();
     // Move the stored start time back, as if the reader had closed the tab 20 minutes ago.
@@ -84,7 +86,7 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     await page.reload({ waitUntil: 'networkidle' });
     await expect
       .poll(() => mock.locator('[data-phase-line]').textContent())
-      .toMatch(/^Phase 3 of 6: Model, 6:5\d left in this phase$/);
+      .toMatch(/^Phase 4 of 8: Baseline and model, 4:5\d left in this phase$/);
     expect(await mock.locator('[data-remaining]').textContent()).toMatch(/^2[45]:\d\d$/);
     expect(await mock.locator('[data-action="toggle"]').textContent()).toBe('Pause');
     expect(await mock.locator('[data-prompt-meta]').textContent()).toMatch(/^Exercise \d+ · /);

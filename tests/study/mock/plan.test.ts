@@ -38,35 +38,37 @@ describe('the mock plan', () => {
 });
 
 describe('phaseAt', () => {
-  it('starts in "Clarify and frame" with 7 minutes left', () => {
-    expect(phaseAt(0)).toMatchObject({ index: 0, startMs: 0, endMs: 7 * MIN, remainingMs: 7 * MIN });
-    expect(phaseAt(0).phase.label).toBe('Clarify and frame');
+  it('starts in "Clarify" with 5 minutes left', () => {
+    expect(phaseAt(0)).toMatchObject({ index: 0, startMs: 0, endMs: 5 * MIN, remainingMs: 5 * MIN });
+    expect(phaseAt(0).phase.label).toBe('Clarify');
   });
 
   it('gives a boundary to the next phase', () => {
-    expect(phaseAt(7 * MIN - 1).index).toBe(0);
-    expect(phaseAt(7 * MIN).index).toBe(1);
-    expect(phaseAt(7 * MIN).phase.label).toBe('Data');
+    expect(phaseAt(5 * MIN - 1).index).toBe(0);
+    expect(phaseAt(5 * MIN).index).toBe(1);
+    expect(phaseAt(5 * MIN).phase.label).toBe('Frame as ML');
   });
 
-  it('finds each phase by its clock range (0-7, 7-15, 15-27, 27-35, 35-40, 40-45)', () => {
+  it('finds each phase by its clock range (0-5, 5-8, 8-15, 15-25, 25-32, 32-38, 38-42, 42-45)', () => {
     const at = (minutes: number) => phaseAt(minutes * MIN).phase.id;
-    expect([at(3), at(10), at(20), at(30), at(37), at(44)]).toEqual([
+    expect([at(3), at(6), at(10), at(20), at(30), at(35), at(40), at(44)]).toEqual([
       'clarify',
+      'frame',
       'data',
       'model',
+      'evaluate',
       'serving',
       'monitoring',
       'wrap-up',
     ]);
-    expect(phaseAt(20 * MIN).remainingMs).toBe(7 * MIN);
+    expect(phaseAt(20 * MIN).remainingMs).toBe(5 * MIN);
   });
 
   it('stays in the last phase with nothing left once time is up, and treats bad times as 0', () => {
-    expect(phaseAt(45 * MIN)).toMatchObject({ index: 5, remainingMs: 0 });
-    expect(phaseAt(999 * MIN)).toMatchObject({ index: 5, remainingMs: 0 });
+    expect(phaseAt(45 * MIN)).toMatchObject({ index: 7, remainingMs: 0 });
+    expect(phaseAt(999 * MIN)).toMatchObject({ index: 7, remainingMs: 0 });
     expect(phaseAt(-5).index).toBe(0);
-    expect(phaseAt(Number.NaN)).toMatchObject({ index: 0, remainingMs: 7 * MIN });
+    expect(phaseAt(Number.NaN)).toMatchObject({ index: 0, remainingMs: 5 * MIN });
   });
 });
 

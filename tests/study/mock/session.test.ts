@@ -24,7 +24,7 @@ describe('the mock timer', () => {
     // What a reload does: parse what was stored, then ask the clock.
     const reloaded = parseStored(MOCK_FORMAT, JSON.stringify(MOCK_FORMAT.write(running))).value;
     expect(elapsedMs(reloaded, T0 + 10 * MIN)).toBe(10 * MIN);
-    expect(phaseAt(elapsedMs(reloaded, T0 + 10 * MIN)).phase.label).toBe('Data');
+    expect(phaseAt(elapsedMs(reloaded, T0 + 10 * MIN)).phase.label).toBe('Data and labels');
   });
 
   it('pauses and resumes without losing or adding time', () => {
