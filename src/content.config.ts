@@ -2,7 +2,8 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
-import { DOCS_DIR, SECTION_SLUGS } from './site/paths.ts';
+import { DOCS_DIR } from './site/paths.ts';
+import { SECTION_SLUGS } from './site/sections.ts';
 import { DOMAINS, LEVELS, QUESTION_SECTIONS, TARGET_LEVELS } from './config/taxonomy.ts';
 import { jsonFolder } from './loaders/json-folder.ts';
 

@@ -53,6 +53,8 @@ export interface Store<T> {
 
 export const quarantineKey = (key: string) => `${key}:quarantine`;
 
+const keptAside = (key: string) => `It was kept aside unchanged under "${quarantineKey(key)}" in this browser.`;
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -67,9 +69,7 @@ export function parseStored<T>(
   if (text === null) return { value: format.empty(), notices: [], lossy: false };
   const unreadable = (why: string) => ({
     value: format.empty(),
-    notices: [
-      `Your saved ${format.noun} could not be read (${why}). It was kept aside unchanged under "${quarantineKey(format.key)}" in this browser, so nothing is lost.`,
-    ],
+    notices: [`Your saved ${format.noun} could not be read (${why}). ${keptAside(format.key)}`],
     lossy: true,
   });
   let document: unknown;
@@ -97,7 +97,7 @@ export function parseStored<T>(
   return {
     value: result.value,
     notices: [
-      `Some of your saved ${format.noun} could not be read and was skipped (${shown}${more}); the rest loaded. The saved text was kept aside unchanged under "${quarantineKey(format.key)}".`,
+      `Some of your saved ${format.noun} could not be read and was skipped (${shown}${more}); the rest loaded. ${keptAside(format.key)}`,
     ],
     lossy: true,
   };
@@ -151,8 +151,8 @@ export function versionedStore<T>(format: StoredFormat<T>): Store<T> {
     const list = quarantined();
     if (list.includes(text)) return true;
     try {
-      storage()?.setItem(quarantineKey(format.key), JSON.stringify([...list, text]));
-      return storage() !== null;
+      storage()!.setItem(quarantineKey(format.key), JSON.stringify([...list, text]));
+      return true;
     } catch {
       return false;
     }
@@ -171,7 +171,7 @@ export function versionedStore<T>(format: StoredFormat<T>): Store<T> {
     // Quarantine before anything can overwrite the key; if even that fails, the key is left as it is
     // until the reader saves, and the notice below says the text could not be kept.
     if (parsed.lossy && text !== null && !keepAside(text))
-      loadNotices = [...loadNotices, `Keeping a copy failed, so saving now would replace it.`];
+      loadNotices = [...loadNotices, 'Keeping a copy failed: saving would replace it.'];
   }
 
   load();
@@ -186,9 +186,8 @@ export function versionedStore<T>(format: StoredFormat<T>): Store<T> {
     set(next) {
       value = next;
       try {
-        const target = storage();
-        if (!target) throw new Error('no storage');
-        target.setItem(format.key, JSON.stringify(format.write(next)));
+        // Without storage this throws too, and the value lives in memory.
+        storage()!.setItem(format.key, JSON.stringify(format.write(next)));
         saveNotice = null;
       } catch {
         saveNotice = NOT_SAVED;

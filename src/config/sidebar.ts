@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
  * The Starlight sidebar, built from the sections list (src/site/paths.ts). Build-time only: it
  * checks which practice pages exist.
  */
-import { DOCS_DIR, SECTIONS } from '../site/paths.ts';
+import { DOCS_DIR } from '../site/paths.ts';
+import { SECTIONS } from '../site/sections.ts';
 
 const autogenerate = (directory: string) => ({ autogenerate: { directory: `${DOCS_DIR}/${directory}` } });
 

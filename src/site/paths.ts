@@ -1,33 +1,14 @@
 /**
- * The site's addresses in one place: the base path, the content folder, the sections, and the
- * conversion between a page id ("lifecycle/evaluation") and its site path. Used by the Astro
- * config, the Markdown link plugin, the link and content checks, the social cards, the sidebar,
- * the components and the reading-progress client. A base is always "/" or "/segment/.../"
- * (leading and trailing slash), whatever BASE_PATH looked like, so joining never produces "//".
+ * The site's addresses in one place: the base path, the content folder, and the conversion between
+ * a page id ("lifecycle/evaluation") and its site path (the section list is beside it, in
+ * sections.ts). Used by the Astro config, the Markdown link plugin, the link and content checks, the
+ * social cards, the components and the reading-progress client, which runs on every page and so
+ * must stay small. A base is always "/" or "/segment/.../" (leading and trailing slash), whatever
+ * BASE_PATH looked like, so joining never produces "//".
  */
 
 /** Where chapters live, from the project root (not src/content/docs/). */
 export const DOCS_DIR = 'content/docs';
-
-/** The guide's sections in site-map order; each is a folder under content/docs/. */
-export const SECTIONS = [
-  { label: 'Start here', slug: 'start' },
-  { label: 'Lifecycle', slug: 'lifecycle' },
-  { label: 'Serving', slug: 'serving' },
-  { label: 'LLM systems', slug: 'llm' },
-  { label: 'MLOps platform', slug: 'mlops' },
-  { label: 'Monitoring', slug: 'monitoring' },
-  { label: 'Fairness and responsible AI', slug: 'fairness' },
-  { label: 'Model deep dives', slug: 'deep-dives' },
-  { label: 'Practice', slug: 'practice' },
-  { label: 'Reference', slug: 'reference' },
-] as const;
-
-export type SectionSlug = (typeof SECTIONS)[number]['slug'];
-export const SECTION_SLUGS = SECTIONS.map((section) => section.slug) as unknown as readonly [
-  SectionSlug,
-  ...SectionSlug[],
-];
 
 export function normalizeBase(raw: string | undefined): string {
   const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
@@ -95,9 +76,4 @@ export function pageIdFromPath(pathname: string, base: string = BASE_PATH): stri
 /** The section slug of a page id: its first path segment ("lifecycle/evaluation" -> "lifecycle"). */
 export function sectionOf(id: string): string {
   return id.split('/')[0];
-}
-
-/** The section's label for a page id ("Lifecycle"), or "" for a page outside the sections. */
-export function sectionLabelOf(id: string): string {
-  return SECTIONS.find((section) => section.slug === sectionOf(id))?.label ?? '';
 }

@@ -31,18 +31,21 @@ describeInBrowser('every page', ({ browser, url }) => {
       // Widgets keep their build-time output until the reader changes something, so that output must
       // be exactly what the client computes for the default state.
       const stale = await page.evaluate(() =>
-        [...document.querySelectorAll('[data-output]')].map((output) => {
-          type Widget = HTMLElement & { state?: unknown; view?: (s: unknown) => { ok: boolean; html?: string } };
-          let widget: Widget | null = output.parentElement;
-          while (widget && !widget.localName.includes('-')) widget = widget.parentElement; // the custom element
-          if (!widget?.view) return 'an output outside a widget element';
-          const result = widget.view(widget.state);
-          const expected = document.createElement('template');
-          expected.innerHTML = result.html ?? '';
-          return result.ok && expected.innerHTML === output.innerHTML
-            ? ''
-            : `${widget.localName} differs from its view`;
-        }),
+        Promise.all(
+          [...document.querySelectorAll('[data-output]')].map(async (output) => {
+            type View = (s: unknown) => { ok: boolean; html?: string };
+            type Widget = HTMLElement & { state?: unknown; loadView?: () => Promise<View> };
+            let widget: Widget | null = output.parentElement;
+            while (widget && !widget.localName.includes('-')) widget = widget.parentElement; // the custom element
+            if (!widget?.loadView) return 'an output outside a widget element';
+            const result = (await widget.loadView())(widget.state);
+            const expected = document.createElement('template');
+            expected.innerHTML = result.html ?? '';
+            return result.ok && expected.innerHTML === output.innerHTML
+              ? ''
+              : `${widget.localName} differs from its view`;
+          }),
+        ),
       );
       problems.push(...stale.filter(Boolean).map((p) => `${path}: ${p}`));
     }

@@ -6,7 +6,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import sharp from 'sharp';
-import { sectionLabelOf } from '../../site/paths.ts';
+import { sectionLabelOf } from '../../site/sections.ts';
 import { cardSvg, ogImagePath, SITE_NAME } from '../../og/card.ts';
 
 export const getStaticPaths = (async () => {

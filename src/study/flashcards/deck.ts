@@ -4,7 +4,7 @@
  * Pure: no DOM.
  */
 import { LEVELS, type Level } from '../../config/taxonomy.ts';
-import { SECTIONS } from '../../site/paths.ts';
+import { SECTIONS } from '../../site/sections.ts';
 import { filterField, type FieldValues } from '../../client/fields.ts';
 
 export interface DeckCard {

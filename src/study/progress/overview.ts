@@ -2,7 +2,8 @@
  * <reading-progress>: "Your progress" on the landing page. The page lists (data-pages) and section
  * names come from the build; the counts from the reader's browser. Hidden without JavaScript.
  */
-import { emptyReadState, progressBySection } from './read-state.ts';
+import { progressBySection } from './by-section.ts';
+import { emptyReadState } from './read-state.ts';
 import { readProgress } from './store.ts';
 
 class ReadingProgress extends HTMLElement {

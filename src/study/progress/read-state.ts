@@ -5,7 +5,7 @@
  * Pure: no DOM and no storage access here (src/client/store.ts keeps it).
  */
 import type { StoredFormat } from '../../client/store.ts';
-import { isPageId, sectionOf } from '../../site/paths.ts';
+import { isPageId } from '../../site/paths.ts';
 
 export const READ_KEY = 'mlguide:read';
 
@@ -56,33 +56,6 @@ export function setRead(state: ReadState, page: string, read: boolean, now: numb
 /** Pages that take part in reading progress: every chapter, not the landing page or the 404 page. */
 export function isTrackable(page: string): boolean {
   return page !== '' && page !== 'index' && page !== '404' && isPageId(page);
-}
-
-export interface SectionProgress {
-  section: string;
-  read: number;
-  total: number;
-}
-
-/**
- * Read counts per section, in the order of `sections`, for the pages that exist (`pages`); marks
- * for pages that no longer exist are not counted. Example: pages ["a/x", "a/y", "b/z"], read {"a/x"}
- * -> [{ a: 1 of 2 }, { b: 0 of 1 }].
- */
-export function progressBySection(
-  sections: readonly string[],
-  pages: readonly string[],
-  state: ReadState,
-): { sections: SectionProgress[]; read: number; total: number } {
-  const rows = sections.map((section) => {
-    const inSection = pages.filter((p) => sectionOf(p) === section);
-    return { section, read: inSection.filter((p) => isRead(state, p)).length, total: inSection.length };
-  });
-  return {
-    sections: rows,
-    read: rows.reduce((sum, r) => sum + r.read, 0),
-    total: rows.reduce((sum, r) => sum + r.total, 0),
-  };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -1,9 +1,13 @@
 /**
- * The client half every widget shares. `defineWidget(tag, { schema, ns, view })` defines a custom
- * element around a WidgetFrame that reads its state from the URL, keeps controls and state in sync,
- * validates each input with the schema, re-renders the output and the fields' visibility through
- * the pure `view` and `schema.visibility`, writes the state back to the URL, and handles presets,
- * actions and "Copy link".
+ * The client half every widget shares. `defineWidget(tag, { schema, ns, loadView })` defines a
+ * custom element around a WidgetFrame that reads its state from the URL, keeps controls and state
+ * in sync, validates each input with the schema, re-renders the output and the fields' visibility
+ * through the pure view and `schema.visibility`, writes the state back to the URL, and handles
+ * presets, actions and "Copy link".
+ *
+ * The page already shows the build-time output of the default state, so the view (with the maths
+ * it imports) is fetched only when it is needed: as soon as the reader points at or focuses the
+ * widget, or at once when the link carries settings. A widget page loads a few KB of script.
  */
 import { fieldProblem, parseField, type Field } from '../../client/fields.ts';
 import { hasNamespace, parseState, serializeState } from '../../client/url-state.ts';
@@ -13,35 +17,49 @@ import { visibleFields, type StateOf, type WidgetSchema } from './schema.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
+type View<S extends WidgetSchema> = (state: StateOf<S>) => WidgetResult;
+
 export interface WidgetDefinition<S extends WidgetSchema> {
   schema: S;
   /** The URL namespace: ?<ns>.<key>=value. */
   ns: string;
-  view: (state: StateOf<S>) => WidgetResult;
+  /** The widget's view module, loaded on demand: `() => import('./view.ts')`. */
+  loadView: () => Promise<{ view: View<S> }>;
   /**
    * Buttons beyond presets (`<button data-action="name" data-value="…">` in the frame's slot): each
-   * returns the state change it makes; a MetricInputError it throws is shown as a notice.
+   * returns (or resolves to) the state change it makes; a MetricInputError is shown as a notice.
    */
-  actions?: Record<string, (state: StateOf<S>, value: string) => Partial<StateOf<S>>>;
+  actions?: Record<string, (state: StateOf<S>, value: string) => Partial<StateOf<S>> | Promise<Partial<StateOf<S>>>>;
 }
 
 export function defineWidget<S extends WidgetSchema>(tag: string, definition: WidgetDefinition<S>): void {
-  const { schema, ns, view, actions = {} } = definition;
+  const { schema, ns, loadView, actions = {} } = definition;
   const fields: Record<string, Field> = schema.fields;
+  let viewModule: Promise<View<S>> | undefined;
 
   class Widget extends HTMLElement {
-    /** The pure view, public so the site crawl can check the build-time output against it. */
-    readonly view = view;
     private state!: StateOf<S>;
     private pending = false;
+
+    /** The pure view, fetched once per page (public, so the site crawl can compare the build-time output with it). */
+    loadView(): Promise<View<S>> {
+      viewModule ??= loadView().then((module) => module.view);
+      viewModule.catch(() => {
+        viewModule = undefined; // offline for a moment: try again on the next gesture
+        this.notice(['This widget could not load its code, so the numbers shown are for the default settings.']);
+      });
+      return viewModule;
+    }
 
     connectedCallback() {
       const { state, notices } = parseState(schema.fields, ns, location.search);
       this.state = state as StateOf<S>;
       this.syncControls();
-      // Without settings in the link, the build-time markup already shows this state: drawing it
-      // again would only spend the reader's CPU while the page loads.
-      if (hasNamespace(ns, location.search)) this.render(notices);
+      // Without settings in the link, the build-time markup already shows this state: the view is
+      // fetched when the reader reaches for a control.
+      if (hasNamespace(ns, location.search)) void this.loadView().then((view) => this.render(view, notices));
+      for (const gesture of ['pointerover', 'focusin', 'touchstart'])
+        this.addEventListener(gesture, () => void this.loadView(), { once: true, passive: true });
       this.addEventListener('input', (event) => this.onInput(event));
       this.addEventListener('change', (event) => this.onInput(event));
       this.addEventListener('click', (event) => this.onClick(event));
@@ -89,24 +107,25 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
         'button[data-preset], button[data-action], button[data-copy-link]',
       );
       if (!button) return;
-      if (button.dataset.preset) this.apply(() => JSON.parse(button.dataset.preset as string));
+      if (button.dataset.preset) void this.apply(() => JSON.parse(button.dataset.preset as string));
       else if (button.dataset.action) {
         const action = actions[button.dataset.action];
-        if (action) this.apply(() => action(this.state, button.dataset.value ?? ''));
+        if (action) void this.apply(() => action(this.state, button.dataset.value ?? ''));
       } else void this.copyLink(button);
     }
 
     /** Applies a state change from a preset or an action; an input error becomes a notice. */
-    private apply(change: () => Partial<StateOf<S>>) {
+    private async apply(change: () => Partial<StateOf<S>> | Promise<Partial<StateOf<S>>>) {
+      const view = await this.loadView();
       try {
-        Object.assign(this.state, change());
+        Object.assign(this.state, await change());
       } catch (error) {
         if (!(error instanceof MetricInputError)) throw error;
-        this.render([error.message]);
+        this.notice([error.message]);
         return;
       }
       this.syncControls();
-      this.render([]);
+      this.render(view, []);
     }
 
     private async copyLink(button: HTMLButtonElement) {
@@ -124,22 +143,28 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
     private scheduleRender() {
       if (this.pending) return;
       this.pending = true;
-      requestAnimationFrame(() => {
-        this.pending = false;
-        this.render([]);
-      });
+      void this.loadView().then((view) =>
+        requestAnimationFrame(() => {
+          this.pending = false;
+          this.render(view, []);
+        }),
+      );
     }
 
-    private render(notices: string[]) {
+    private notice(lines: string[]) {
+      const notice = this.querySelector<HTMLElement>('[data-notice]');
+      if (notice) notice.textContent = lines.join(' ');
+    }
+
+    private render(view: View<S>, notices: string[]) {
       for (const [name, visible] of Object.entries(visibleFields(schema, this.state)))
         this.querySelector(`[data-field="${name}"]`)?.toggleAttribute('hidden', !visible);
       const output = this.querySelector<HTMLElement>('[data-output]');
       const summary = this.querySelector<HTMLElement>('[data-summary]');
-      const notice = this.querySelector<HTMLElement>('[data-notice]');
       const result = view(this.state);
       if (output) output.innerHTML = resultHtml(result);
       if (summary) summary.textContent = result.ok ? result.summary : result.error;
-      if (notice) notice.textContent = notices.join(' ');
+      this.notice(notices);
       const search = serializeState(schema.fields, ns, this.state, location.search);
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     }

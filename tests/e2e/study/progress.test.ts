@@ -75,7 +75,7 @@ describeInBrowser('reading progress', ({ browser, url }) => {
     const errors = watchErrors(page);
     await page.goto(url(CHAPTER), { waitUntil: 'networkidle' });
     expect(await page.locator('mark-read [data-status]').textContent()).toBe(
-      'Your saved reading progress could not be read (it is not in the expected shape). It was kept aside unchanged under "mlguide:read:quarantine" in this browser, so nothing is lost.',
+      'Your saved reading progress could not be read (it is not in the expected shape). It was kept aside unchanged under "mlguide:read:quarantine" in this browser.',
     );
     // Never overwritten on load: the unreadable text is still there, and a copy is kept aside.
     expect(await page.evaluate(() => localStorage.getItem('mlguide:read'))).toBe('{"version":1,"pages":"all"}');

@@ -26,8 +26,8 @@ export async function readout(widget: Locator, name: string): Promise<string> {
 
 /**
  * Types into the number box (or text area, select) of a field, as a reader would, and waits until
- * the widget has answered: a render is scheduled for the next animation frame, so two frames later
- * the output, the URL and any problem message are up to date. No fixed sleep.
+ * the widget has answered: once its view is loaded, a render is scheduled for the next animation
+ * frame, so two frames later the output, the URL and any problem message are up to date. No fixed sleep.
  */
 export async function setField(widget: Locator, name: string, value: string) {
   const control = widget

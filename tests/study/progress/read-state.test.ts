@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptyReadState,
-  isRead,
-  isTrackable,
-  progressBySection,
-  setRead,
-  READ_FORMAT,
-} from '../../../src/study/progress/read-state.ts';
+import { emptyReadState, isRead, isTrackable, setRead, READ_FORMAT } from '../../../src/study/progress/read-state.ts';
 import { isPageId, pageIdFromPath, sectionOf } from '../../../src/site/paths.ts';
 import { parseStored } from '../../../src/client/store.ts';
+import { progressBySection } from '../../../src/study/progress/by-section.ts';
 
 const NOW = 1_790_000_000_000;
 
