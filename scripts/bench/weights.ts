@@ -54,7 +54,14 @@ export async function pageWeights(dist: string) {
     await page.close();
   };
   for (const [label, path] of Object.entries(PAGE_TYPES)) await measure(label, path);
-  for (const path of widgetPages(dist)) await measure(`widget page ${path}`, path);
+  for (const path of widgetPages(dist)) {
+    await measure(`widget page ${path}`, path);
+    // A widget fetches its view and maths when the reader reaches for it: weigh that too.
+    await measure(`widget page ${path} (in use)`, path, async (page) => {
+      for (const widget of await page.locator('section.widget').all()) await widget.hover();
+      await page.waitForLoadState('networkidle');
+    });
+  }
   await measure('search (results shown)', '/lifecycle/design-loop/', async (page) => {
     await page.locator('button[data-open-modal]').first().click();
     await page.locator('#starlight__search input').fill('drift');
