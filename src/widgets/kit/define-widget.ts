@@ -114,18 +114,23 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       } else void this.copyLink(button);
     }
 
-    /** Applies a state change from a preset or an action; an input error becomes a notice. */
+    /**
+     * Applies a state change from a preset or an action; an input error becomes a notice. The state
+     * changes at once (a preset is not computed), so a later input cannot be overwritten by it; only
+     * the drawing waits for the view.
+     */
     private async apply(change: () => Partial<StateOf<S>> | Promise<Partial<StateOf<S>>>) {
-      const view = await this.loadView();
+      let next: Partial<StateOf<S>>;
       try {
-        Object.assign(this.state, await change());
+        next = await change();
       } catch (error) {
         if (!(error instanceof MetricInputError)) throw error;
         this.notice([error.message]);
         return;
       }
+      Object.assign(this.state, next);
       this.syncControls();
-      this.render(view, []);
+      this.scheduleRender();
     }
 
     private async copyLink(button: HTMLButtonElement) {
