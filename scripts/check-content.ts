@@ -17,14 +17,14 @@ import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { rehypePlugins, remarkPlugins } from '../src/markdown/pipeline.ts';
+import { DOCS_DIR } from '../src/site/paths.ts';
 
-export const DOCS_DIR = 'content/docs';
 export const GLOSSARY_DIR = 'content/glossary';
 export const FLASHCARDS_DIR = 'content/data/flashcards';
 const GLOSSARY_PAGE = `${DOCS_DIR}/reference/glossary.mdx`;
 
 /**
- * The glossary page renders its headings from content/glossary/ (src/components/Glossary.astro):
+ * The glossary page renders its headings from content/glossary/ (src/study/glossary/Glossary.astro):
  * one per letter and one per term, slugged from the term's heading text.
  */
 export async function glossaryAnchors(dir = GLOSSARY_DIR): Promise<string[]> {

@@ -2,9 +2,10 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
-import { docsDir } from './config/sections';
-import { DOMAINS, LEVELS, QUESTION_SECTIONS, SITE_SECTIONS, TARGET_LEVELS } from './config/taxonomy';
-import { jsonFolder } from './loaders/json-folder';
+import { DOCS_DIR } from './site/paths.ts';
+import { SECTION_SLUGS } from './site/sections.ts';
+import { DOMAINS, LEVELS, QUESTION_SECTIONS, TARGET_LEVELS } from './config/taxonomy.ts';
+import { jsonFolder } from './loaders/json-folder.ts';
 
 const sitePath = z
   .string()
@@ -60,7 +61,7 @@ const caseStudy = z.object({
 export const collections = {
   /** Chapters: Starlight's schema, plus a description every page must have (search, social cards). */
   docs: defineCollection({
-    loader: glob({ base: `./${docsDir}`, pattern: '**/[^_]*.{md,mdx}' }),
+    loader: glob({ base: `./${DOCS_DIR}`, pattern: '**/[^_]*.{md,mdx}' }),
     schema: docsSchema({
       extend: z.object({
         description: z.string().min(20, 'Write a one-sentence description of at least 20 characters.'),
@@ -86,7 +87,7 @@ export const collections = {
   flashcards: defineCollection({
     loader: jsonFolder('content/data/flashcards'),
     schema: z.object({
-      section: z.enum(SITE_SECTIONS),
+      section: z.enum(SECTION_SLUGS),
       level: z.enum(LEVELS),
       front: z.string().min(5),
       back: z.string().min(5),

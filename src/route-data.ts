@@ -5,23 +5,22 @@
  *   GitHub Pages project path too.
  * - Each page's og:image and twitter:image point at its own card (src/pages/og/), an absolute URL
  *   built from the site and base, replacing the site-wide image.
- * - The glossary page's body is rendered from data (src/components/Glossary.astro), so its table of
+ * - The glossary page's body is rendered from data (src/study/glossary/Glossary.astro), so its table of
  *   contents is filled here with the letters it lists.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { normalizeBase, withBase } from './markdown/base-path';
-import { ogImagePath, SITE_NAME } from './og/card';
-import { withPageImage } from './og/head';
-import { glossaryByLetter } from './study/glossary/terms';
+import { withBase } from './site/paths.ts';
+import { ogImagePath, SITE_NAME } from './og/card.ts';
+import { withPageImage } from './og/head.ts';
+import { glossaryByLetter } from './study/glossary/terms.ts';
 
 export const onRequest = defineRouteMiddleware(async (context) => {
-  const base = normalizeBase(import.meta.env.BASE_URL);
   const route = context.locals.starlightRoute;
   for (const action of route.entry.data.hero?.actions ?? []) {
-    action.link = withBase(action.link, base);
+    action.link = withBase(action.link);
   }
   if (context.site) {
-    const image = new URL(base + ogImagePath(route.entry.id), context.site).href;
+    const image = new URL(withBase(`/${ogImagePath(route.entry.id)}`), context.site).href;
     route.head = withPageImage(route.head, image, `${route.entry.data.title}, from the ${SITE_NAME}`);
   }
   if (route.entry.id === 'reference/glossary' && route.toc) {

@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
 
 /**
- * The Starlight sidebar, built from the sections list (src/config/sections.ts). Build-time only: it
+ * The Starlight sidebar, built from the sections list (src/site/paths.ts). Build-time only: it
  * checks which practice pages exist.
  */
-import { docsDir, sections } from './sections';
+import { DOCS_DIR } from '../site/paths.ts';
+import { SECTIONS } from '../site/sections.ts';
 
-const autogenerate = (directory: string) => ({ autogenerate: { directory: `${docsDir}/${directory}` } });
+const autogenerate = (directory: string) => ({ autogenerate: { directory: `${DOCS_DIR}/${directory}` } });
 
 /** A page or folder is listed only once it exists, so a section can grow page by page. */
 const exists = (slug: string) =>
-  existsSync(`${docsDir}/${slug}.mdx`) || existsSync(`${docsDir}/${slug}.md`) || existsSync(`${docsDir}/${slug}`);
+  existsSync(`${DOCS_DIR}/${slug}.mdx`) || existsSync(`${DOCS_DIR}/${slug}.md`) || existsSync(`${DOCS_DIR}/${slug}`);
 
 /**
  * Practice is listed by hand: autogenerate would title its exercises folder "exercises", and the
@@ -38,10 +39,8 @@ const practiceGroups = [
   .filter(({ directory }) => exists(directory))
   .map(({ label, directory }) => ({ label, collapsed: true, items: [autogenerate(directory)] }));
 
-export const sidebar = sections
-  .filter(({ slug }) => exists(slug))
-  .map(({ label, slug }) => ({
-    label,
-    collapsed: slug !== 'start',
-    items: slug === 'practice' ? [...practice, ...practiceGroups] : [autogenerate(slug)],
-  }));
+export const sidebar = SECTIONS.filter(({ slug }) => exists(slug)).map(({ label, slug }) => ({
+  label,
+  collapsed: slug !== 'start',
+  items: slug === 'practice' ? [...practice, ...practiceGroups] : [autogenerate(slug)],
+}));

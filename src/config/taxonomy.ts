@@ -37,17 +37,3 @@ export const DOMAINS = [
   'integrity',
   'logistics',
 ] as const;
-
-/** Site sections (content/docs folders) a flashcard can belong to. */
-export const SITE_SECTIONS = [
-  'start',
-  'lifecycle',
-  'serving',
-  'llm',
-  'mlops',
-  'monitoring',
-  'fairness',
-  'deep-dives',
-  'practice',
-  'reference',
-] as const;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { normalizeBase } from '../site/paths.ts';
 
 export interface PageLinks {
   ids: Set<string>;
@@ -117,7 +118,7 @@ export function checkLinks(): AstroIntegration {
     name: 'guide:check-links',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normalizeBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const problems = await checkBuiltSite(fileURLToPath(dir), base);

@@ -1,6 +1,7 @@
 /**
- * Seeded pseudo-random numbers, so a simulation a reader shares by link shows the same numbers
- * for everyone. Not for cryptography.
+ * Seeded pseudo-random numbers and the random variates built on them (normal, exponential,
+ * binomial), so a simulation a reader shares by link shows the same numbers for everyone.
+ * Not for cryptography.
  */
 
 /** A source of uniform numbers in [0, 1), like Math.random. */
@@ -15,7 +16,6 @@ export type RandomSource = () => number;
  *
  * @param seed any number; it is truncated to an unsigned 32-bit integer (seed >>> 0).
  * @returns a function giving the next number in [0, 1) on each call.
- * @throws nothing.
  * @example
  * const random = mulberry32(42);
  * random(); // 0.6011037519201636, the same on every machine
@@ -44,7 +44,6 @@ export function mulberry32(seed: number): RandomSource {
  * @param random a uniform [0, 1) source such as mulberry32(seed).
  * @param trials a whole number >= 0 (not checked: internal callers validate).
  * @param p success probability in [0, 1] (not checked).
- * @throws nothing.
  * @example
  * binomialSample(mulberry32(1), 1000, 0.1); // about 100
  */
@@ -61,4 +60,34 @@ export function binomialSample(random: RandomSource, trials: number, p: number):
     if (position > trials) return successes;
     successes++;
   }
+}
+
+/**
+ * Standard normal draw by the Box-Muller transform: sqrt(-2 ln(1 - U1)) cos(2π U2).
+ * 1 - U1 is in (0, 1], so the logarithm is finite.
+ * Reference: https://en.wikipedia.org/wiki/Box%E2%80%93Muller_transform
+ *
+ * @param random a uniform [0, 1) source such as mulberry32(seed); two draws per call.
+ * @example
+ * normalSample(mulberry32(1)); // one draw from N(0, 1)
+ */
+export function normalSample(random: RandomSource): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/**
+ * Exponential draw: the waiting time to the next event of a Poisson process with the given rate.
+ *
+ * Formula (inverse transform): −ln(1 − U) / rate with U uniform in [0, 1); 1 − U is in (0, 1], so
+ * the result is finite and >= 0. Mean 1 / rate.
+ * Reference: https://numpy.org/doc/stable/reference/random/generated/numpy.random.Generator.exponential.html
+ * (same distribution; numpy's generator differs, so the draws differ).
+ *
+ * @param random a uniform [0, 1) source such as mulberry32(seed).
+ * @param rate events per unit of time, > 0 (not checked: internal callers validate).
+ * @example
+ * exponentialSample(mulberry32(7), 0.5); // a waiting time with mean 2
+ */
+export function exponentialSample(random: RandomSource, rate: number): number {
+  return -Math.log(1 - random()) / rate;
 }

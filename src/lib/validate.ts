@@ -1,7 +1,7 @@
 /**
- * Input checks shared by every `src/lib/` module. Each throws a MetricInputError whose
- * message starts with the metric's English name, so a widget can show it as is.
- * Internal: not part of the public metrics API.
+ * Input checks shared by every `src/lib/` module. Each throws a MetricInputError whose message
+ * starts with the English name of what is being computed (the `metric` parameter), so a widget
+ * can show it as is. Internal: not part of the public API.
  */
 import { MetricInputError } from './errors.ts';
 
@@ -118,9 +118,68 @@ export function requireLogBase(base: number, metric: string): void {
   }
 }
 
-/** Sum of an array (plain left-to-right, as numpy does for short arrays). */
-export function sum(values: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i] as number;
-  return total;
+/** A finite number > 0 (a rate, a size, a temperature). */
+export function requirePositive(value: number, name: string, metric: string): void {
+  requireFinite(value, name, metric);
+  if (value <= 0) {
+    throw new MetricInputError(`${metric}: ${name} is ${value}; it must be greater than 0.`, 'out-of-range');
+  }
+}
+
+/** A finite number >= 0 (a latency, a delay). */
+export function requireNonNegative(value: number, name: string, metric: string): void {
+  requireFinite(value, name, metric);
+  if (value < 0) {
+    throw new MetricInputError(`${metric}: ${name} is ${value}; it must not be negative.`, 'out-of-range');
+  }
+}
+
+/** A whole number between `min` and `max` inclusive. */
+export function requireIntegerInRange(value: number, name: string, metric: string, min: number, max: number): void {
+  requireInteger(value, name, metric, min);
+  if (value > max) {
+    throw new MetricInputError(
+      `${metric}: ${name} is ${value}; it must be a whole number from ${min} to ${max}.`,
+      'out-of-range',
+    );
+  }
+}
+
+/** A finite number in the closed interval [min, max]. */
+export function requireInRange(value: number, name: string, metric: string, min: number, max: number): void {
+  requireFinite(value, name, metric);
+  if (value < min || value > max) {
+    throw new MetricInputError(`${metric}: ${name} is ${value}; it must be between ${min} and ${max}.`, 'out-of-range');
+  }
+}
+
+/** One of a fixed set of option strings (checked at run time, since widget state comes from URLs). */
+export function requireOneOf<T extends string>(value: T, allowed: readonly T[], name: string, metric: string): void {
+  if (!allowed.includes(value)) {
+    throw new MetricInputError(
+      `${metric}: ${name} is ${JSON.stringify(value)}; choose one of ${allowed.map((a) => `'${a}'`).join(', ')}.`,
+      'out-of-range',
+    );
+  }
+}
+
+/** A computed result that must be finite; inputs so extreme that the arithmetic overflows fail here. */
+export function requireFiniteResult(value: number, name: string, metric: string): number {
+  if (!Number.isFinite(value)) {
+    throw new MetricInputError(
+      `${metric}: the ${name} overflows (${value}); the inputs are too extreme to compute with. Use smaller values.`,
+      'out-of-range',
+    );
+  }
+  return value;
+}
+
+/** A seed for mulberry32: any whole number (the same seed gives the same run everywhere). */
+export function requireSeed(seed: number, metric: string): void {
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) {
+    throw new MetricInputError(
+      `${metric}: seed is ${show(seed)}; it must be a whole number (any one will do).`,
+      'out-of-range',
+    );
+  }
 }

@@ -8,6 +8,7 @@ import { renderMermaidSVG } from 'beautiful-mermaid';
 import { fromHtml } from 'hast-util-from-html';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Element, ElementContent, Root } from 'hast';
+import { flipStartArrows, orientBackEdges } from './mermaid-back-edges.ts';
 
 const BUILD_TIME_TYPES = [
   'flowchart',
@@ -32,49 +33,6 @@ export function diagramType(source: string): string {
 
 export function drawnAtBuildTime(source: string): boolean {
   return BUILD_TIME_TYPES.includes(diagramType(source));
-}
-
-const BACK_EDGE = /^(\s*)([\w-]+)\s*(-->|-\.->|==>)\s*(\|[^|]*\|)?\s*([\w-]+)\s*;?\s*$/;
-const REVERSED: Record<string, string> = { '-->': '<---', '-.->': '<-.-', '==>': '<===' };
-
-/**
- * The layout engine breaks cycles poorly: a loop's back-edge ("monitoring -> data") can drag a
- * late node to the top. Written the other way round with the arrowhead at its start, the edge
- * no longer closes a cycle, so nodes keep the order the author declared them in. The drawing is
- * flipped back afterwards (see flipStartArrows), so readers see the arrow the author wrote.
- */
-export function orientBackEdges(source: string): string {
-  if (!/^(flowchart|graph)$/.test(diagramType(source))) return source;
-  const seen = new Map<string, number>();
-  return source
-    .split('\n')
-    .map((line) => {
-      const edge = BACK_EDGE.exec(line);
-      if (edge) {
-        const [, indent, from, op, label = '', to] = edge;
-        if (seen.has(from) && seen.has(to) && seen.get(to)! < seen.get(from)!)
-          return `${indent}${to} ${REVERSED[op]}${label} ${from}`;
-      }
-      for (const id of line.match(/[A-Za-z_][\w-]*(?=\s*(?:\[|\(|\{|-->|-\.->|==>|---|$|\s*;))/g) ?? []) {
-        if (!seen.has(id) && !/^(flowchart|graph|TD|TB|LR|RL|BT|subgraph|end)$/.test(id)) seen.set(id, seen.size);
-      }
-      return line;
-    })
-    .join('\n');
-}
-
-/** Redraws start-arrow edges (from orientBackEdges) as ordinary end-arrow edges, in the author's direction. */
-function flipStartArrows(tree: Root) {
-  visit(tree, 'element', (el) => {
-    const p = el.properties;
-    if (el.tagName !== 'polyline' || p.dataArrowStart !== 'true' || p.dataArrowEnd !== 'false') return;
-    p.points = String(p.points).trim().split(/\s+/).reverse().join(' ');
-    p.markerEnd = String(p.markerStart).replace('arrowhead-start', 'arrowhead');
-    delete p.markerStart;
-    [p.dataFrom, p.dataTo] = [p.dataTo, p.dataFrom];
-    p.dataArrowStart = 'false';
-    p.dataArrowEnd = 'true';
-  });
 }
 
 /** One sentence per edge ("A → B (label)"), or the node labels when a diagram has no edges. */

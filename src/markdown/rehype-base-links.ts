@@ -6,7 +6,7 @@
  */
 import { visit } from 'unist-util-visit';
 import type { Root } from 'hast';
-import { withBase } from './base-path.ts';
+import { withBase } from '../site/paths.ts';
 
 const URL_PROPERTIES = ['href', 'src'];
 

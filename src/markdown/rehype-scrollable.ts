@@ -1,7 +1,8 @@
 /**
  * rehype plugin: tables and display formulas scroll sideways when they are wider than the page
  * (Starlight's table styles, our .katex-display rule). A scrolling region must be reachable by
- * keyboard (WCAG 2.1.1), so each gets tabindex="0" and a label saying what it holds.
+ * keyboard (WCAG 2.1.1), so each gets tabindex="0". (A table's caption or a formula's MathML
+ * already says what it holds, so no extra label is added.)
  */
 import { visit } from 'unist-util-visit';
 import type { Root } from 'hast';

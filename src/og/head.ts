@@ -4,7 +4,7 @@
  * up with exactly one og:image and one twitter:image.
  */
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
-import { CARD_HEIGHT, CARD_WIDTH } from './card';
+import { CARD_HEIGHT, CARD_WIDTH } from './card.ts';
 
 export type HeadEntry = StarlightRouteData['head'][number];
 

@@ -1,7 +1,8 @@
 // Content integrity over every chapter: frontmatter, KaTeX (strict), diagrams drawn at build
 // time and parsed by the real mermaid parser, and links to existing pages and headings.
 import { describe, expect, it } from 'vitest';
-import { checkContent, DOCS_DIR } from '../../scripts/check-content';
+import { checkContent } from '../../scripts/check-content.ts';
+import { DOCS_DIR } from '../../src/site/paths.ts';
 
 describe('content', () => {
   it('has no problems in any chapter', async () => {

@@ -2,7 +2,8 @@
 // chapter appears on /reference/formulas/ exactly (whitespace aside), unless the chapter marks it
 // local with {/* local formula */} on the line before (a worked substitution, not a new formula).
 import { describe, expect, it } from 'vitest';
-import { DOCS_DIR, listChapters, readChapter } from '../../scripts/check-content.ts';
+import { listChapters, readChapter } from '../../scripts/check-content.ts';
+import { DOCS_DIR } from '../../src/site/paths.ts';
 
 const FORMULAS_PAGE = `${DOCS_DIR}/reference/formulas.mdx`;
 const LOCAL_MARK = /\{\/\*\s*local formula\s*\*\/\}\s*$/;

@@ -2,7 +2,8 @@
 // answered follow-ups, a levels table and a rubric (frontmatter data rendered by the practice
 // components), and, for cases, the thirteen sections in order.
 import { describe, expect, it } from 'vitest';
-import { DOCS_DIR, listChapters, readChapter } from '../../scripts/check-content.ts';
+import { listChapters, readChapter } from '../../scripts/check-content.ts';
+import { DOCS_DIR } from '../../src/site/paths.ts';
 
 const CASE_SECTIONS = [
   'The prompt',

@@ -3,21 +3,10 @@
  * chromium, then Google Chrome. Without one the tests are skipped with a loud notice, except
  * under CI=true, where a missing browser fails the run.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
-
-const CANDIDATES = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-];
-
-export const chromePath = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+import { chromePath } from '../../scripts/chrome.ts';
 
 if (!chromePath) {
   const message = 'NO CHROMIUM FOUND: browser tests cannot run. Install chromium or set CHROME_PATH.';

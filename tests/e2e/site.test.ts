@@ -54,7 +54,7 @@ describeInBrowser('the built site', ({ browser, url }) => {
   it('finds words that appear only inside a diagram', async () => {
     const { page } = await open('/start/how-to-use/');
     await page.locator('button[data-open-modal]').first().click();
-    await page.locator('#starlight__search input').fill('latency budget missed');
+    await page.locator('#starlight__search input').fill('identical update on every copy');
     await page.locator('#starlight__search a[href*="/lifecycle/"]').first().waitFor({ timeout: 15_000 });
     await page.close();
   });

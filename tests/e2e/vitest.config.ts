@@ -8,7 +8,11 @@ export default defineConfig({
     include: ['tests/e2e/**/*.test.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     testTimeout: 60_000,
+    // One timeout for every expect.poll: a busy 2-core machine can take seconds to answer an input.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Most of a browser test is waiting on Chromium, so three files run side by side on two cores
+    // (vitest starts the files that took longest last time first: the two crawl files).
+    maxWorkers: 3,
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectPage, findBrokenLinks, pagePath, type PageLinks } from '../../src/integrations/check-links';
+import { collectPage, findBrokenLinks, pagePath, type PageLinks } from '../../src/integrations/check-links.ts';
 
 function site(pages: Record<string, string | null>) {
   return new Map<string, PageLinks | null>(

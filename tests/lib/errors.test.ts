@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricInputError } from '~/lib/errors.ts';
+import { MetricInputError } from '../../src/lib/errors.ts';
 
 describe('MetricInputError', () => {
   it('is an Error with a name, a code and the message', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { MetricInputError, type MetricInputErrorCode } from '~/lib/errors.ts';
+import { MetricInputError, type MetricInputErrorCode } from '../../src/lib/errors.ts';
 
 /** Asserts that `run` throws a MetricInputError with this code (and a message matching `message`). */
 export function expectMetricError(run: () => unknown, code: MetricInputErrorCode, message?: RegExp): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { binomialSample, mulberry32 } from '~/lib/random.ts';
+import { binomialSample, mulberry32 } from '../../src/lib/random.ts';
 
 describe('mulberry32', () => {
   it('matches the reference implementation (bryc/code PRNGs.md) for seed 42', () => {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
-import {
-  diagramType,
-  drawnAtBuildTime,
-  orientBackEdges,
-  renderDiagram,
-  shortHash,
-} from '../../src/markdown/mermaid-svg';
+import { diagramType, drawnAtBuildTime, renderDiagram, shortHash } from '../../src/markdown/mermaid-svg.ts';
+import { orientBackEdges } from '../../src/markdown/mermaid-back-edges.ts';
 
 describe('diagramType', () => {
   it('reads the keyword on the first meaningful line', () => {

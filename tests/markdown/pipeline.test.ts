@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { compile } from '@mdx-js/mdx';
 import type { PluggableList } from 'unified';
-import { rehypePlugins, remarkPlugins } from '../../src/markdown/pipeline';
+import { rehypePlugins, remarkPlugins } from '../../src/markdown/pipeline.ts';
 
 async function render(markdown: string, base = '/ml-guide/') {
   const processor = await createMarkdownProcessor({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cardSvg, escapeXml, layoutTitle, ogImagePath, SITE_NAME, wrapText } from '~/og/card';
+import { cardSvg, escapeXml, layoutTitle, ogImagePath, SITE_NAME, wrapText } from '../../src/og/card.ts';
 
 describe('wrapText', () => {
   it('wraps greedily at word boundaries', () => {

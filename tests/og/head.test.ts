@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withPageImage, type HeadEntry } from '~/og/head';
+import { withPageImage, type HeadEntry } from '../../src/og/head.ts';
 
 const meta = (attrs: Record<string, string>): HeadEntry => ({ tag: 'meta', attrs, content: '' });
 

@@ -1,10 +1,10 @@
 // The dynamic batching simulator's pure view: readouts equal the library's simulation, the sweep,
-// the SLO verdict, the presets and bad input.
+// the SLO verdict, the schema.presets and bad input.
 import { describe, expect, it } from 'vitest';
-import { SIM_REQUESTS, sweepDelays, view } from '~/widgets/batching/view.ts';
-import { presets, schema } from '~/widgets/batching/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { simulateDynamicBatching } from '~/lib/systems/batching.ts';
+import { SIM_REQUESTS, sweepDelays, view } from '../../src/widgets/batching/view.ts';
+import { schema } from '../../src/widgets/batching/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
+import { simulateDynamicBatching } from '../../src/lib/systems/batching.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);
@@ -86,8 +86,8 @@ describe('batching view: the delay sweep', () => {
   });
 });
 
-describe('batching view: presets', () => {
-  const [light, saturated, tight] = presets.map((p) => state(p.state));
+describe('batching view: schema.presets', () => {
+  const [light, saturated, tight] = schema.presets.map((p) => state(p.state));
 
   it('light traffic: small batches, low utilization, meets the SLO', () => {
     const r = simulate(light!);
@@ -131,14 +131,14 @@ describe('batching view: bad input', () => {
   });
 
   it('validates each box: empty, non-numeric, negative, zero, fractional and huge values', () => {
-    expect(fieldProblem(schema.rate, '')).toBe('Arrival rate (requests/s) must be a number.');
-    expect(fieldProblem(schema.rate, 'abc')).toBe('Arrival rate (requests/s) must be a number.');
-    expect(fieldProblem(schema.rate, '0')).toBe('Arrival rate (requests/s) must be between 10 and 20000.');
-    expect(fieldProblem(schema.rate, '1e9')).toBe('Arrival rate (requests/s) must be between 10 and 20000.');
-    expect(fieldProblem(schema.delay, '-1')).toBe('Max queue delay (ms) must be between 0 and 100.');
-    expect(fieldProblem(schema.maxBatch, '2.5')).toBe('Max batch size must be a whole number.');
-    expect(fieldProblem(schema.instances, '0')).toBe('Instances (GPUs) must be between 1 and 64.');
-    expect(fieldProblem(schema.seed, '1.5')).toBe('Random seed of the arrivals must be a whole number.');
+    expect(fieldProblem(schema.fields.rate, '')).toBe('Arrival rate (requests/s) must be a number.');
+    expect(fieldProblem(schema.fields.rate, 'abc')).toBe('Arrival rate (requests/s) must be a number.');
+    expect(fieldProblem(schema.fields.rate, '0')).toBe('Arrival rate (requests/s) must be between 10 and 20000.');
+    expect(fieldProblem(schema.fields.rate, '1e9')).toBe('Arrival rate (requests/s) must be between 10 and 20000.');
+    expect(fieldProblem(schema.fields.delay, '-1')).toBe('Max queue delay (ms) must be between 0 and 100.');
+    expect(fieldProblem(schema.fields.maxBatch, '2.5')).toBe('Max batch size must be a whole number.');
+    expect(fieldProblem(schema.fields.instances, '0')).toBe('Instances (GPUs) must be between 1 and 64.');
+    expect(fieldProblem(schema.fields.seed, '1.5')).toBe('Random seed of the arrivals must be a whole number.');
   });
 
   it('passes the library message through for values beyond the boxes (a link edited by hand)', () => {

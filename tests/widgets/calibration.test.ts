@@ -1,22 +1,22 @@
-// The calibration explorer's pure view: presets, pasted predictions with reference values, bad input.
+// The calibration explorer's pure view: schema.presets, pasted predictions with reference values, bad input.
 import { describe, expect, it } from 'vitest';
-import { loadData, parseProbabilityCsv, view } from '~/widgets/calibration/view.ts';
-import { presets, schema } from '~/widgets/calibration/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { expectedCalibrationError } from '~/lib/metrics/calibration.ts';
-import { brierScore, logLoss } from '~/lib/metrics/probabilistic.ts';
+import { loadData, parseProbabilityCsv, view } from '../../src/widgets/calibration/view.ts';
+import { schema } from '../../src/widgets/calibration/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
+import { expectedCalibrationError } from '../../src/lib/metrics/calibration.ts';
+import { brierScore, logLoss } from '../../src/lib/metrics/probabilistic.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);
 
-describe('calibration view: presets', () => {
+describe('calibration view: schema.presets', () => {
   it('shows the library numbers for every preset, with the expected verdict', () => {
     const verdicts: Record<string, string> = {
       well: 'Well calibrated',
       over: 'Over-confident',
       under: 'Under-confident',
     };
-    for (const preset of presets) {
+    for (const preset of schema.presets) {
       const s = state(preset.state);
       const { yTrue, probs } = loadData(s);
       const markup = html(s);
@@ -99,9 +99,9 @@ describe('calibration view: bad input', () => {
   });
 
   it('rejects bin counts outside 2 to 20 in the controls and the link', () => {
-    expect(fieldProblem(schema.bins, '1')).toBe('Number of bins must be between 2 and 20.');
-    expect(fieldProblem(schema.bins, '2.5')).toBe('Number of bins must be a whole number.');
-    expect(fieldProblem(schema.data, 'x')).toBe('Predictions must be one of: well, over, under, custom.');
+    expect(fieldProblem(schema.fields.bins, '1')).toBe('Number of bins must be between 2 and 20.');
+    expect(fieldProblem(schema.fields.bins, '2.5')).toBe('Number of bins must be a whole number.');
+    expect(fieldProblem(schema.fields.data, 'x')).toBe('Predictions must be one of: well, over, under, custom.');
   });
 
   it('parses a header, blank lines and semicolons', () => {

@@ -1,8 +1,8 @@
 // The cross-entropy explorer's pure view: the loss of one prediction in nats and bits.
 import { describe, expect, it } from 'vitest';
-import { view } from '~/widgets/cross-entropy/view.ts';
-import { presets, schema } from '~/widgets/cross-entropy/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { view } from '../../src/widgets/cross-entropy/view.ts';
+import { schema } from '../../src/widgets/cross-entropy/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html } = viewHarness(schema, view);
@@ -49,7 +49,7 @@ describe('cross-entropy view', () => {
   });
 
   it('renders every preset with its lesson', () => {
-    const [right, hedging, wrong] = presets.map((p) => html(p.state));
+    const [right, hedging, wrong] = schema.presets.map((p) => html(p.state));
     expect(readout(right!, 'Loss (nats)')).toBe('0.051');
     expect(right).toContain('Confidence is cheap when right and expensive when wrong.');
     expect(readout(hedging!, 'Loss (nats)')).toBe('0.693');
@@ -67,8 +67,8 @@ describe('cross-entropy view', () => {
     // The controls stop these before the view; the view still refuses them.
     const result = view(state({ p: 1.5 }));
     expect(result).toEqual({ ok: false, error: 'Log loss: probs[0] is 1.5; probabilities must be between 0 and 1.' });
-    expect(fieldProblem(schema.p, '')).toBe('Predicted probability of class 1 (p) must be a number.');
-    expect(fieldProblem(schema.p, '-0.2')).toBe('Predicted probability of class 1 (p) must be between 0 and 1.');
-    expect(fieldProblem(schema.label, '2')).toBe('True label must be one of: 1, 0.');
+    expect(fieldProblem(schema.fields.p, '')).toBe('Predicted probability of class 1 (p) must be a number.');
+    expect(fieldProblem(schema.fields.p, '-0.2')).toBe('Predicted probability of class 1 (p) must be between 0 and 1.');
+    expect(fieldProblem(schema.fields.label, '2')).toBe('True label must be one of: 0, 1.');
   });
 });

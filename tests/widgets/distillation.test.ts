@@ -1,9 +1,9 @@
 // The distillation temperature explorer's pure view: scipy's softmax values, the compression
-// chapter's husky example, the Hinton et al. loss, the presets, and bad input.
+// chapter's husky example, the Hinton et al. loss, the schema.presets, and bad input.
 import { describe, expect, it } from 'vitest';
-import { parseLogits, view } from '~/widgets/distillation/view.ts';
-import { presets, schema } from '~/widgets/distillation/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { parseLogits, view } from '../../src/widgets/distillation/view.ts';
+import { schema } from '../../src/widgets/distillation/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);
@@ -84,9 +84,9 @@ describe('distillation view: the loss (Hinton et al. 2015)', () => {
   });
 });
 
-describe('distillation view: presets', () => {
+describe('distillation view: schema.presets', () => {
   it('confident teacher: the other classes go from 0.9% at T = 1 to 44.6% at T = 5', () => {
-    const markup = html(presets[0]!.state);
+    const markup = html(schema.presets[0]!.state);
     expect(markup).toContain(
       'the classes other than cat share 0.9% of the probability; at T = 5 they share <strong>44.6%</strong>',
     );
@@ -94,11 +94,11 @@ describe('distillation view: presets', () => {
   });
 
   it('T = 1 vs T = 4 is the chapter example', () => {
-    expect(html(presets[1]!.state)).toBe(html({}));
+    expect(html(schema.presets[1]!.state)).toBe(html({}));
   });
 
   it('almost-uniform teacher: nearly the maximum entropy, and a warning that the targets say little', () => {
-    const markup = html(presets[2]!.state);
+    const markup = html(schema.presets[2]!.state);
     expect(readout(markup, 'Entropy at T = 4')).toBe('1.609');
     expect(markup).toContain(
       'The softened teacher is nearly uniform (entropy 1.609 nats, 100.0% of the 1.609 of a uniform guess)',
@@ -138,11 +138,11 @@ describe('distillation view: bad input', () => {
   });
 
   it('refuses a temperature or α out of range', () => {
-    expect(fieldProblem(schema.T, '0')).toBe('Temperature T must be between 0.1 and 20.');
-    expect(fieldProblem(schema.T, '-4')).toBe('Temperature T must be between 0.1 and 20.');
-    expect(fieldProblem(schema.T, '')).toBe('Temperature T must be a number.');
-    expect(fieldProblem(schema.alpha, '1.5')).toBe('α, weight of the teacher term must be between 0 and 1.');
-    expect(fieldProblem(schema.label, '1.5')).toBe('True class (index, from 0) must be a whole number.');
+    expect(fieldProblem(schema.fields.T, '0')).toBe('Temperature T must be between 0.1 and 20.');
+    expect(fieldProblem(schema.fields.T, '-4')).toBe('Temperature T must be between 0.1 and 20.');
+    expect(fieldProblem(schema.fields.T, '')).toBe('Temperature T must be a number.');
+    expect(fieldProblem(schema.fields.alpha, '1.5')).toBe('α, weight of the teacher term must be between 0 and 1.');
+    expect(fieldProblem(schema.fields.label, '1.5')).toBe('True class (index, from 0) must be a whole number.');
   });
 
   it('parses names and escapes them', () => {

@@ -1,35 +1,28 @@
 // The fairness explorer's pure view: presets, per-group thresholds, policies, and bad input.
 import { describe, expect, it } from 'vitest';
-import { PRESET_GROUPS, PRESET_SEED, policyState, view, parseGroupThresholds } from '~/widgets/fairness/view.ts';
-import { presets, schema } from '~/widgets/fairness/schema.ts';
-import { defaultState, type StateOf } from '~/widgets/shared/state.ts';
-import { escapeHtml } from '~/widgets/shared/format.ts';
-import { groupScores } from '~/lib/datasets/groups.ts';
-import { predictWithThresholds, policyThresholds, thresholdSweep } from '~/lib/fairness-policies.ts';
+import {
+  PRESET_GROUPS,
+  PRESET_SEED,
+  policyState,
+  view,
+  parseGroupThresholds,
+} from '../../src/widgets/fairness/view.ts';
+import { readout, viewHarness } from './harness.ts';
+import { schema } from '../../src/widgets/fairness/schema.ts';
+import type { StateOf } from '../../src/widgets/kit/schema.ts';
+import { escapeHtml } from '../../src/widgets/kit/format.ts';
+import { groupScores } from '../../src/lib/datasets/groups.ts';
+import { predictWithThresholds, policyThresholds, thresholdSweep } from '../../src/lib/fairness/policies.ts';
 import {
   demographicParityDifference,
   demographicParityRatio,
   equalOpportunityDifference,
   equalizedOddsDifference,
   predictiveParityDifference,
-} from '~/lib/fairness/disparity.ts';
+} from '../../src/lib/fairness/disparity.ts';
 
 type State = StateOf<typeof schema>;
-const state = (over: Partial<State> = {}): State => ({ ...defaultState(schema), ...over });
-const html = (s: State) => {
-  const r = view(s);
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
-  return r.html;
-};
-const readout = (markup: string, name: string) => {
-  const m = new RegExp(`<dt>${name.replace(/[()]/g, '\\$&')}</dt><dd>([^<]*)</dd>`).exec(markup);
-  return m ? m[1] : null;
-};
-const error = (s: State) => {
-  const r = view(s);
-  if (r.ok) throw new Error('expected an error');
-  return r.error;
-};
+const { state, html, error } = viewHarness(schema, view);
 
 /** The gaps src/lib computes for a preset at the given thresholds, as the view prints them. */
 function expected(data: string, thresholds: Record<string, number>) {
@@ -100,9 +93,9 @@ describe('fairness view', () => {
     expect(html(state({ data: 'biased' }))).toContain('The base rates are about equal');
   });
 
-  it('presets render, and never print NaN or Infinity at any threshold', () => {
-    for (const p of presets) expect(view(state(p.state as Partial<State>)).ok).toBe(true);
-    for (const data of ['equal', 'different', 'biased', 'pasted'])
+  it('schema.presets render, and never print NaN or Infinity at any threshold', () => {
+    for (const p of schema.presets) expect(view(state(p.state as Partial<State>)).ok).toBe(true);
+    for (const data of ['equal', 'different', 'biased', 'pasted'] as const)
       for (const t of [0, 0.3, 0.5, 0.9, 1]) {
         const r = view(state({ data, t }));
         expect(r.ok, `${data} ${t}`).toBe(true);

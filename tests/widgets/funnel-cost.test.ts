@@ -1,11 +1,11 @@
-// The funnel-cost calculator's pure view: the funnel chapter's worked example, the presets, the
+// The funnel-cost calculator's pure view: the funnel chapter's worked example, the schema.presets, the
 // brute-force comparison and bad input. Expected numbers are worked by hand from
 // compute = items × cost per item and latency = compute / workers + fixed.
 import { describe, expect, it } from 'vitest';
-import { duration, parseStages, view } from '~/widgets/funnel-cost/view.ts';
-import { presets, schema } from '~/widgets/funnel-cost/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { funnelCost } from '~/lib/systems/funnel.ts';
+import { duration, parseStages, view } from '../../src/widgets/funnel-cost/view.ts';
+import { schema } from '../../src/widgets/funnel-cost/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
+import { funnelCost } from '../../src/lib/systems/funnel.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);
@@ -62,9 +62,9 @@ describe('funnel view: the chapter example (10 million videos, 2,000 requests/s)
   });
 });
 
-describe('funnel view: presets', () => {
+describe('funnel view: schema.presets', () => {
   it('search engine: 1 billion pages, parallel workers, 877,193× savings', () => {
-    const markup = html(presets[1]!.state);
+    const markup = html(schema.presets[1]!.state);
     // Compute 10^9 × 2e-8 + 10,000 × 0.005 + 1,000 × 0.5 = 20 + 50 + 500 = 570 ms.
     expect(readout(markup, 'Compute per request')).toBe('570.0 ms');
     // Latency 20/100 + 5 + 50/10 + 3 + 500/50 + 2 = 25.2 ms.
@@ -79,7 +79,7 @@ describe('funnel view: presets', () => {
   });
 
   it('small catalogue: brute force fits the budget and saves the funnel only 3.3×', () => {
-    const markup = html(presets[2]!.state);
+    const markup = html(schema.presets[2]!.state);
     // Funnel 2,000 × 0.001 + 200 × 0.005 = 3 ms; brute force 2,000 × 0.005 = 10 ms.
     expect(readout(markup, 'Compute per request')).toBe('3.0 ms');
     expect(readout(markup, 'Brute-force compute')).toBe('10.0 ms');
@@ -161,12 +161,14 @@ describe('funnel view: bad input', () => {
   });
 
   it('validates the number boxes', () => {
-    expect(fieldProblem(schema.n, '0')).toBe('Candidates entering the funnel (N) must be between 1 and 1000000000000.');
-    expect(fieldProblem(schema.n, '1.5')).toBe('Candidates entering the funnel (N) must be a whole number.');
-    expect(fieldProblem(schema.n, '1e13')).toBe(
+    expect(fieldProblem(schema.fields.n, '0')).toBe(
       'Candidates entering the funnel (N) must be between 1 and 1000000000000.',
     );
-    expect(fieldProblem(schema.qps, '-1')).toBe('Traffic (requests/s) must be between 0 and 10000000.');
-    expect(fieldProblem(schema.budget, '')).toBe('Latency budget (ms) must be a number.');
+    expect(fieldProblem(schema.fields.n, '1.5')).toBe('Candidates entering the funnel (N) must be a whole number.');
+    expect(fieldProblem(schema.fields.n, '1e13')).toBe(
+      'Candidates entering the funnel (N) must be between 1 and 1000000000000.',
+    );
+    expect(fieldProblem(schema.fields.qps, '-1')).toBe('Traffic (requests/s) must be between 0 and 10000000.');
+    expect(fieldProblem(schema.fields.budget, '')).toBe('Latency budget (ms) must be a number.');
   });
 });

@@ -1,9 +1,9 @@
 // The GPU memory calculator's pure view: the ZeRO paper's and the scaling chapter's numbers,
 // weights-only inference, the card table, the rough activation estimate, and bad input.
 import { describe, expect, it } from 'vitest';
-import { fmtBytes, fmtParams, paramCount, view } from '~/widgets/gpu-memory/view.ts';
-import { presets, schema } from '~/widgets/gpu-memory/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { fmtBytes, fmtParams, paramCount, view } from '../../src/widgets/gpu-memory/view.ts';
+import { schema } from '../../src/widgets/gpu-memory/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);
@@ -93,7 +93,7 @@ describe('gpu memory view: training with ZeRO', () => {
   });
 
   it('renders every preset', () => {
-    const totals = presets.map((p) => {
+    const totals = schema.presets.map((p) => {
       const markup = html(p.state as Partial<State>);
       return (
         readout(markup, 'Model states per GPU') ?? readout(markup, `Weights (${(p.state as { dtype?: string }).dtype})`)
@@ -127,14 +127,16 @@ describe('gpu memory view: the rough activation estimate', () => {
 
 describe('gpu memory view: bad input', () => {
   it('refuses empty, zero, negative, non-numeric and fractional values with a message', () => {
-    expect(fieldProblem(schema.params, '')).toBe('Parameters (billions) must be a number.');
-    expect(fieldProblem(schema.params, 'seven')).toBe('Parameters (billions) must be a number.');
-    expect(fieldProblem(schema.params, '0')).toBe('Parameters (billions) must be between 0.001 and 2000.');
-    expect(fieldProblem(schema.params, '-7')).toBe('Parameters (billions) must be between 0.001 and 2000.');
-    expect(fieldProblem(schema.gpus, '0')).toBe('Data-parallel GPUs must be between 1 and 1024.');
-    expect(fieldProblem(schema.gpus, '2.5')).toBe('Data-parallel GPUs must be a whole number.');
-    expect(fieldProblem(schema.zero, '4')).toBe('ZeRO stage must be between 0 and 3.');
-    expect(fieldProblem(schema.dtype, 'fp8')).toBe('Weight format must be one of: fp32, fp16, bf16, int8, int4.');
+    expect(fieldProblem(schema.fields.params, '')).toBe('Parameters (billions) must be a number.');
+    expect(fieldProblem(schema.fields.params, 'seven')).toBe('Parameters (billions) must be a number.');
+    expect(fieldProblem(schema.fields.params, '0')).toBe('Parameters (billions) must be between 0.001 and 2000.');
+    expect(fieldProblem(schema.fields.params, '-7')).toBe('Parameters (billions) must be between 0.001 and 2000.');
+    expect(fieldProblem(schema.fields.gpus, '0')).toBe('Data-parallel GPUs must be between 1 and 1024.');
+    expect(fieldProblem(schema.fields.gpus, '2.5')).toBe('Data-parallel GPUs must be a whole number.');
+    expect(fieldProblem(schema.fields.zero, '4')).toBe('ZeRO stage must be between 0 and 3.');
+    expect(fieldProblem(schema.fields.dtype, 'fp8')).toBe(
+      'Weight format must be one of: fp32, fp16, bf16, int8, int4.',
+    );
   });
 
   it('passes on the library message when the heads do not divide the hidden size', () => {

@@ -3,10 +3,11 @@
  * and read it back. `html()` fails on NaN, Infinity or "undefined" anywhere in the markup.
  */
 import { expect } from 'vitest';
-import { defaultState, type Schema, type StateOf } from '~/widgets/shared/state.ts';
-import type { WidgetResult } from '~/widgets/shared/view.ts';
+import { defaultState, type StateOf, type WidgetSchema } from '../../src/widgets/kit/schema.ts';
+import type { WidgetResult } from '../../src/widgets/kit/result.ts';
+import { escapeHtml } from '../../src/widgets/kit/format.ts';
 
-export function viewHarness<S extends Schema>(schema: S, view: (state: StateOf<S>) => WidgetResult) {
+export function viewHarness<S extends WidgetSchema>(schema: S, view: (state: StateOf<S>) => WidgetResult) {
   const state = (patch: Partial<StateOf<S>> = {}): StateOf<S> => ({ ...defaultState(schema), ...patch });
   return {
     state,
@@ -17,10 +18,11 @@ export function viewHarness<S extends Schema>(schema: S, view: (state: StateOf<S
       expect(result.summary).not.toMatch(/NaN|Infinity|undefined/);
       return result.html;
     },
+    /** The message as it reaches the markup (escaped), for an input the view must refuse. */
     error(patch: Partial<StateOf<S>> = {}): string {
       const result = view(state(patch));
       if (result.ok) throw new Error('expected an error message');
-      return result.error;
+      return escapeHtml(result.error);
     },
   };
 }

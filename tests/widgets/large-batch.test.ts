@@ -1,9 +1,9 @@
 // The large-batch calculator's pure view: Goyal et al.'s ImageNet numbers, the square-root rule,
 // gradient accumulation, the cautions, and bad input.
 import { describe, expect, it } from 'vitest';
-import { fmtRate, sampleSteps, view } from '~/widgets/large-batch/view.ts';
-import { presets, schema } from '~/widgets/large-batch/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { fmtRate, sampleSteps, view } from '../../src/widgets/large-batch/view.ts';
+import { schema } from '../../src/widgets/large-batch/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);
@@ -55,7 +55,7 @@ describe('large-batch view: ImageNet, ResNet-50 (Goyal et al. 2017, arXiv:1706.0
 describe('large-batch view: cautions', () => {
   it('cautions above 10 times the base rate, more strongly above 32 times', () => {
     expect(html({})).toContain('Caution: the linear rule multiplies the base rate by 32 (0.1 → 3.2)');
-    const tooBig = html(presets[2]!.state);
+    const tooBig = html(schema.presets[2]!.state);
     expect(readout(tooBig, 'Global batch')).toBe('65,536');
     expect(readout(tooBig, 'Peak learning rate')).toBe('25.6');
     expect(tooBig).toContain('Caution: the linear rule multiplies the base rate by 256 (0.1 → 25.6)');
@@ -76,9 +76,9 @@ describe('large-batch view: cautions', () => {
   });
 });
 
-describe('large-batch view: presets', () => {
+describe('large-batch view: schema.presets', () => {
   it('small fine-tune: 2 × 16 × 2 = 64, square root from 2e-5 at 32 gives 2.83e-5, 782 steps an epoch, no caution', () => {
-    const markup = html(presets[1]!.state);
+    const markup = html(schema.presets[1]!.state);
     expect(readout(markup, 'Global batch')).toBe('64');
     expect(readout(markup, 'Peak learning rate')).toBe('2.83e-5');
     expect(readout(markup, 'Steps per epoch')).toBe('782');
@@ -90,7 +90,7 @@ describe('large-batch view: presets', () => {
   });
 
   it('the Goyal preset is the default state', () => {
-    expect(html(presets[0]!.state)).toBe(html({}));
+    expect(html(schema.presets[0]!.state)).toBe(html({}));
   });
 });
 
@@ -126,12 +126,12 @@ describe('large-batch view: bad input', () => {
   });
 
   it('refuses empty, zero, negative, non-numeric and fractional inputs', () => {
-    expect(fieldProblem(schema.workers, '')).toBe('Workers (GPUs) must be a number.');
-    expect(fieldProblem(schema.workers, 'eight')).toBe('Workers (GPUs) must be a number.');
-    expect(fieldProblem(schema.workers, '0')).toBe('Workers (GPUs) must be between 1 and 4096.');
-    expect(fieldProblem(schema.perWorker, '-32')).toBe('Batch per worker must be between 1 and 4096.');
-    expect(fieldProblem(schema.perWorker, '2.5')).toBe('Batch per worker must be a whole number.');
-    expect(fieldProblem(schema.baseLr, '0')).toBe('Base learning rate must be between 0.000001 and 10.');
-    expect(fieldProblem(schema.dataset, '0')).toBe('Training examples must be between 1 and 10000000000.');
+    expect(fieldProblem(schema.fields.workers, '')).toBe('Workers (GPUs) must be a number.');
+    expect(fieldProblem(schema.fields.workers, 'eight')).toBe('Workers (GPUs) must be a number.');
+    expect(fieldProblem(schema.fields.workers, '0')).toBe('Workers (GPUs) must be between 1 and 4096.');
+    expect(fieldProblem(schema.fields.perWorker, '-32')).toBe('Batch per worker must be between 1 and 4096.');
+    expect(fieldProblem(schema.fields.perWorker, '2.5')).toBe('Batch per worker must be a whole number.');
+    expect(fieldProblem(schema.fields.baseLr, '0')).toBe('Base learning rate must be between 0.000001 and 10.');
+    expect(fieldProblem(schema.fields.dataset, '0')).toBe('Training examples must be between 1 and 10000000000.');
   });
 });

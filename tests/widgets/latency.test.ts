@@ -1,11 +1,16 @@
 // The latency-percentile widget's pure view: readouts equal the library's summary of the same
 // seeded samples, the numpy-documented example, the tail sentence, the fan-out and bad input.
 import { describe, expect, it } from 'vitest';
-import { loadLatencies, parseLatencies, view } from '~/widgets/latency/view.ts';
-import { presets, schema } from '~/widgets/latency/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { latencySummary } from '~/lib/systems/latency.ts';
-import { bimodalLatencies, fanOutSlowShare, logNormalLatencies, shareAbove } from '~/lib/systems/latency-samples.ts';
+import { loadLatencies, parseLatencies, view } from '../../src/widgets/latency/view.ts';
+import { schema } from '../../src/widgets/latency/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
+import { latencySummary } from '../../src/lib/systems/latency.ts';
+import {
+  bimodalLatencies,
+  fanOutSlowShare,
+  logNormalLatencies,
+  shareAbove,
+} from '../../src/lib/systems/latency-samples.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);
@@ -84,8 +89,8 @@ describe('latency view: pasted latencies', () => {
   });
 });
 
-describe('latency view: presets', () => {
-  const [healthy, cache, slowDependency] = presets.map((p) => state(p.state));
+describe('latency view: schema.presets', () => {
+  const [healthy, cache, slowDependency] = schema.presets.map((p) => state(p.state));
 
   it('healthy service: p99 within the SLO and a short tail', () => {
     const markup = html(healthy!);
@@ -156,12 +161,14 @@ describe('latency view: bad input', () => {
   });
 
   it('validates the number boxes', () => {
-    expect(fieldProblem(schema.n, '5')).toBe('Requests to generate must be between 10 and 100000.');
-    expect(fieldProblem(schema.n, '')).toBe('Requests to generate must be a number.');
-    expect(fieldProblem(schema.slo, '0')).toBe('Latency SLO (ms) must be between 5 and 100000.');
-    expect(fieldProblem(schema.sigma, '-1')).toBe('Tail weight σ (spread of log latency) must be between 0 and 2.5.');
-    expect(fieldProblem(schema.fanOut, '2.5')).toBe('Calls per page (fan-out) must be a whole number.');
-    expect(fieldProblem(schema.data, 'x'.repeat(100_001))).toBe(
+    expect(fieldProblem(schema.fields.n, '5')).toBe('Requests to generate must be between 10 and 100000.');
+    expect(fieldProblem(schema.fields.n, '')).toBe('Requests to generate must be a number.');
+    expect(fieldProblem(schema.fields.slo, '0')).toBe('Latency SLO (ms) must be between 5 and 100000.');
+    expect(fieldProblem(schema.fields.sigma, '-1')).toBe(
+      'Tail weight σ (spread of log latency) must be between 0 and 2.5.',
+    );
+    expect(fieldProblem(schema.fields.fanOut, '2.5')).toBe('Calls per page (fan-out) must be a whole number.');
+    expect(fieldProblem(schema.fields.data, 'x'.repeat(100_001))).toBe(
       'Your latencies in ms (one per line or comma-separated) is longer than 100000 characters.',
     );
   });

@@ -1,9 +1,9 @@
 // The NDCG calculator's pure view: scikit-learn's documented examples, the chapter's worked example,
 // and bad input.
 import { describe, expect, it } from 'vitest';
-import { parseItems, view } from '~/widgets/ndcg/view.ts';
-import { presets, schema } from '~/widgets/ndcg/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { parseItems, view } from '../../src/widgets/ndcg/view.ts';
+import { schema } from '../../src/widgets/ndcg/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);
@@ -43,7 +43,7 @@ describe('ndcg view: scikit-learn docstring examples', () => {
   });
 });
 
-describe('ndcg view: the chapter example and presets', () => {
+describe('ndcg view: the chapter example and schema.presets', () => {
   it('reproduces the evaluation chapter: DCG@5 5.941, IDCG@5 7.141, NDCG@5 0.832', () => {
     const markup = html({});
     expect(readout(markup, 'DCG@5')).toBe('5.941');
@@ -64,8 +64,8 @@ describe('ndcg view: the chapter example and presets', () => {
     expect(readout(html({ gain: 'exponential' }), 'NDCG@5')).toBe('0.842');
   });
 
-  it('renders the presets', () => {
-    const [good, buried, ties] = presets.map((p) => html(p.state));
+  it('renders the schema.presets', () => {
+    const [good, buried, ties] = schema.presets.map((p) => html(p.state));
     expect(readout(good!, 'NDCG@5')).toBe('0.994');
     expect(readout(buried!, 'NDCG@5')).toBe('0.609');
     expect(buried).toContain('The most relevant item (E, relevance 3) is at rank 5');
@@ -78,7 +78,7 @@ describe('ndcg view: the chapter example and presets', () => {
   });
 
   it('says when the best item falls below the cut-off', () => {
-    expect(html({ items: presets[1]!.state.items, k: 3 })).toContain(
+    expect(html({ items: schema.presets[1]!.state.items, k: 3 })).toContain(
       'is at rank 5, below the cut-off, so it adds nothing to DCG@3',
     );
   });
@@ -106,9 +106,9 @@ describe('ndcg view: bad input', () => {
 
   it('asks for items when the box is empty and refuses a bad k', () => {
     expect(error({ items: ' ' })).toBe('Paste at least one row of relevance,score.');
-    expect(fieldProblem(schema.k, '0')).toBe('Cut-off k must be between 1 and 20.');
-    expect(fieldProblem(schema.k, '2.5')).toBe('Cut-off k must be a whole number.');
-    expect(fieldProblem(schema.k, '')).toBe('Cut-off k must be a number.');
+    expect(fieldProblem(schema.fields.k, '0')).toBe('Cut-off k must be between 1 and 20.');
+    expect(fieldProblem(schema.fields.k, '2.5')).toBe('Cut-off k must be a whole number.');
+    expect(fieldProblem(schema.fields.k, '')).toBe('Cut-off k must be a number.');
   });
 
   it('passes through the library message for an exponential gain that would overflow', () => {

@@ -1,9 +1,9 @@
 // The point-in-time join explorer's pure view: the features chapter's driver example, the presets,
 // the time format, and bad input.
 import { describe, expect, it } from 'vitest';
-import { fmtGap, fmtTime, parsePitRows, parseTime, view } from '~/widgets/pit-join/view.ts';
-import { presets, schema } from '~/widgets/pit-join/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
+import { fmtGap, fmtTime, parsePitRows, parseTime, view } from '../../src/widgets/pit-join/view.ts';
+import { schema } from '../../src/widgets/pit-join/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);
@@ -65,29 +65,29 @@ describe('pit-join view: the chapter example (driver 7, acceptance rate)', () =>
 
 describe('pit-join view: presets', () => {
   it('clean case: the latest rows predate every event, so neither join leaks', () => {
-    const markup = html(presets[0]!.state);
+    const markup = html(schema.presets[0]!.state);
     expect(readout(markup, 'Leaking rows')).toBe('0 of 3');
     expect(markup).toContain('No event leaks here');
     expect(rows(markup).map((r) => r[2])).toEqual(['5 day 4', '5 day 4', '1 day 2']);
   });
 
   it('late-arriving feature: the 02:00 batch after the events leaks by 2.5 h and 1 h', () => {
-    const markup = html(presets[1]!.state);
+    const markup = html(schema.presets[1]!.state);
     expect(readout(markup, 'Leaking rows')).toBe('2 of 2');
     expect(rows(markup).map((r) => r[3])).toEqual([
       'leaks written 2.5 h after the event; at the event it was 95 (day 5 02:00)',
       'leaks written 1 h after the event; at the event it was 40 (day 5 02:00)',
     ]);
-    expect(rows(html({ ...presets[1]!.state, join: 'asof' })).map((r) => r[2])).toEqual([
+    expect(rows(html({ ...schema.presets[1]!.state, join: 'asof' })).map((r) => r[2])).toEqual([
       '95 day 5 02:00',
       '40 day 5 02:00',
     ]);
   });
 
   it('backfill: 3 of 4 events get the day-30 value; as of their time nothing was known', () => {
-    const naive = html(presets[2]!.state);
+    const naive = html(schema.presets[2]!.state);
     expect(readout(naive, 'Leaking rows')).toBe('3 of 4');
-    const asOf = html({ ...presets[2]!.state, join: 'asof' });
+    const asOf = html({ ...schema.presets[2]!.state, join: 'asof' });
     expect(readout(asOf, 'Leaking rows')).toBe('0 of 4');
     expect(readout(asOf, 'No value')).toBe('3');
     expect(asOf).toContain('3 events get no value because nothing had been written yet');
@@ -176,6 +176,6 @@ describe('pit-join view: bad input', () => {
   it('caps the rows and the join choice', () => {
     const many = Array.from({ length: 61 }, (_, i) => `event,u1,${i}`).join('\n');
     expect(error({ rows: many })).toBe('Keep it to 60 rows or fewer: this is a sketch of a join, not a warehouse.');
-    expect(fieldProblem(schema.join, 'latest')).toBe('Join must be one of: naive, asof.');
+    expect(fieldProblem(schema.fields.join, 'latest')).toBe('Join must be one of: naive, asof.');
   });
 });

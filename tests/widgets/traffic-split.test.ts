@@ -1,11 +1,11 @@
 // The traffic splitter's pure view: counts equal the library's assignments of the same users, the
 // ramp keeps treatment users in treatment, a new name reshuffles, and bad input.
 import { describe, expect, it } from 'vitest';
-import { parseUserIds, view } from '~/widgets/traffic-split/view.ts';
-import { presets, schema } from '~/widgets/traffic-split/schema.ts';
-import { fieldProblem } from '~/widgets/shared/state.ts';
-import { assignmentBucket } from '~/lib/systems/ab-assignment.ts';
-import { assignUsers, compareAssignments, generateUserIds } from '~/lib/systems/traffic-split.ts';
+import { parseUserIds, view } from '../../src/widgets/traffic-split/view.ts';
+import { schema } from '../../src/widgets/traffic-split/schema.ts';
+import { fieldProblem } from '../../src/client/fields.ts';
+import { assignmentBucket } from '../../src/lib/systems/ab-assignment.ts';
+import { assignUsers, compareAssignments, generateUserIds } from '../../src/lib/systems/traffic-split.ts';
 import { readout, viewHarness } from './harness.ts';
 
 const { state, html, error } = viewHarness(schema, view);
@@ -61,18 +61,18 @@ describe('traffic split view: a 10% canary on 10,000 generated users', () => {
   });
 });
 
-describe('traffic split view: presets and variations', () => {
+describe('traffic split view: schema.presets and variations', () => {
   it('50/50 A/B test ramped to 100%: everyone in treatment stays', () => {
-    const markup = html(presets[1]!.state);
+    const markup = html(schema.presets[1]!.state);
     expect(readout(markup, 'In treatment')).toBe(treated(assignUsers(users, 'ranker-v7', 0.5)).toLocaleString('en-US'));
     expect(markup).toContain('Ramping from 50% to 100%: every one of the');
     expect(readout(markup, 'Left treatment at 100%')).toBe('0');
   });
 
   it('a new experiment name reshuffles: about half of the treatment users land in treatment again', () => {
-    const { exp, other } = presets[2]!.state;
+    const { exp = '', other = '' } = schema.presets[2]!.state;
     const change = compareAssignments(assignUsers(users, exp, 0.5), assignUsers(users, other, 0.5));
-    const markup = html(presets[2]!.state);
+    const markup = html(schema.presets[2]!.state);
     expect(markup).toContain(
       `Under the name "homepage-carousel-rerun" at the same 50%, only ${change.stayedTreatment.toLocaleString('en-US')} of the`,
     );
@@ -131,12 +131,12 @@ describe('traffic split view: bad input', () => {
   });
 
   it('validates the boxes', () => {
-    expect(fieldProblem(schema.share, '')).toBe('Treatment share (%) must be a number.');
-    expect(fieldProblem(schema.share, '-1')).toBe('Treatment share (%) must be between 0 and 100.');
-    expect(fieldProblem(schema.ramp, '120')).toBe('Then ramp the share to (%) must be between 0 and 100.');
-    expect(fieldProblem(schema.n, '0')).toBe('How many ids to generate must be between 1 and 20000.');
-    expect(fieldProblem(schema.n, '1.5')).toBe('How many ids to generate must be a whole number.');
-    expect(fieldProblem(schema.exp, 'x'.repeat(101))).toBe(
+    expect(fieldProblem(schema.fields.share, '')).toBe('Treatment share (%) must be a number.');
+    expect(fieldProblem(schema.fields.share, '-1')).toBe('Treatment share (%) must be between 0 and 100.');
+    expect(fieldProblem(schema.fields.ramp, '120')).toBe('Then ramp the share to (%) must be between 0 and 100.');
+    expect(fieldProblem(schema.fields.n, '0')).toBe('How many ids to generate must be between 1 and 20000.');
+    expect(fieldProblem(schema.fields.n, '1.5')).toBe('How many ids to generate must be a whole number.');
+    expect(fieldProblem(schema.fields.exp, 'x'.repeat(101))).toBe(
       'Experiment name (salts the hash) is longer than 100 characters.',
     );
   });

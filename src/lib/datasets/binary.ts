@@ -3,17 +3,13 @@
  * negatives drawn from two normal distributions and squashed to (0, 1) with a logistic function.
  * Seeded, so a preset shows the same points to every reader.
  */
-import { MetricInputError } from '../errors.ts';
-import { mulberry32, type RandomSource } from '../random.ts';
+import { sigmoid } from '../arithmetic.ts';
+import { mulberry32, normalSample } from '../random.ts';
+import { requireInteger, requireNonNegative, requireOpenUnit, requireSeed } from '../validate.ts';
 
 export interface ScoredLabels {
   yTrue: (0 | 1)[];
   scores: number[];
-}
-
-/** A standard normal draw by the Box-Muller transform (1 - u keeps the logarithm finite). */
-export function normalSample(random: RandomSource): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
 /**
@@ -36,10 +32,11 @@ export function syntheticScores({
   separation: number;
   seed: number;
 }): ScoredLabels {
-  if (!Number.isInteger(n) || n < 2) throw new MetricInputError('A dataset needs at least 2 examples.', 'out-of-range');
-  if (!(positiveRate > 0 && positiveRate < 1))
-    throw new MetricInputError('The share of positives must be between 0 and 1.', 'out-of-range');
-  if (!(separation >= 0)) throw new MetricInputError('Class separation cannot be negative.', 'out-of-range');
+  const metric = 'Synthetic scores';
+  requireInteger(n, 'n', metric, 2);
+  requireOpenUnit(positiveRate, 'positiveRate', metric);
+  requireNonNegative(separation, 'separation', metric);
+  requireSeed(seed, metric);
   const random = mulberry32(seed);
   const positives = Math.max(1, Math.round(n * positiveRate));
   const yTrue: (0 | 1)[] = [];
@@ -48,7 +45,7 @@ export function syntheticScores({
     const label: 0 | 1 = i < positives ? 1 : 0;
     const z = normalSample(random) + (label === 1 ? separation / 2 : -separation / 2);
     yTrue.push(label);
-    scores.push(Math.round((1 / (1 + Math.exp(-z))) * 1e4) / 1e4);
+    scores.push(Math.round(sigmoid(z) * 1e4) / 1e4);
   }
   return { yTrue, scores };
 }

@@ -4,8 +4,8 @@
  * Seeded, so a preset shows the same people to every reader.
  */
 import { MetricInputError } from '../errors.ts';
-import { mulberry32 } from '../random.ts';
-import { normalSample } from './binary.ts';
+import { sigmoid } from '../arithmetic.ts';
+import { mulberry32, normalSample } from '../random.ts';
 
 export interface GroupSpec {
   /** Group name (the sensitive-feature value). */
@@ -36,6 +36,7 @@ export interface GroupedScores {
  *   number >= 1, baseRate is outside [0, 1], separation is negative, or a number is not finite.
  * @example
  * groupScores([{ name: 'A', n: 10, baseRate: 0.5, separation: 2 }, { name: 'B', n: 10, baseRate: 0.3, separation: 2 }], 1);
+ * // 20 examples, 10 in each group, 5 + 3 = 8 of them labelled 1
  */
 export function groupScores(specs: readonly GroupSpec[], seed: number): GroupedScores {
   const metric = 'Group scores';
@@ -76,7 +77,7 @@ export function groupScores(specs: readonly GroupSpec[], seed: number): GroupedS
       const label: 0 | 1 = i < positives ? 1 : 0;
       const z = normalSample(random) + (label === 1 ? spec.separation / 2 : -spec.separation / 2) + (spec.offset ?? 0);
       out.yTrue.push(label);
-      out.scores.push(Math.round((1 / (1 + Math.exp(-z))) * 1e4) / 1e4);
+      out.scores.push(Math.round(sigmoid(z) * 1e4) / 1e4);
       out.groups.push(spec.name);
     }
   }

@@ -3,17 +3,15 @@
  * Each example has a true probability p; its label is drawn from Bernoulli(p); the model reports
  * p with its logit divided by a temperature, so the flaw is controlled and the data is seeded.
  */
-import { MetricInputError } from '../errors.ts';
-import { mulberry32 } from '../random.ts';
-import { normalSample } from './binary.ts';
+import { sigmoid } from '../arithmetic.ts';
+import { mulberry32, normalSample } from '../random.ts';
+import { requireInteger, requireNonNegative, requirePositive, requireSeed } from '../validate.ts';
 
 export interface LabelledProbabilities {
   yTrue: (0 | 1)[];
   /** The model's reported probability of class 1 for each example. */
   probs: number[];
 }
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /**
  * n examples whose reported probabilities are calibrated (temperature 1), over-confident
@@ -45,11 +43,11 @@ export function syntheticProbabilities({
   spread?: number;
   seed: number;
 }): LabelledProbabilities {
-  if (!Number.isInteger(n) || n < 2) throw new MetricInputError('A dataset needs at least 2 examples.', 'out-of-range');
-  if (!(temperature > 0 && Number.isFinite(temperature)))
-    throw new MetricInputError('The temperature must be a positive number.', 'out-of-range');
-  if (!(spread >= 0 && Number.isFinite(spread)))
-    throw new MetricInputError('The spread of the logits cannot be negative.', 'out-of-range');
+  const metric = 'Synthetic probabilities';
+  requireInteger(n, 'n', metric, 2);
+  requirePositive(temperature, 'temperature', metric);
+  requireNonNegative(spread, 'spread', metric);
+  requireSeed(seed, metric);
   const random = mulberry32(seed);
   const yTrue: (0 | 1)[] = [];
   const probs: number[] = [];

@@ -3,7 +3,8 @@
  */
 import { chiSquareSurvival } from '../distributions.ts';
 import { MetricInputError } from '../errors.ts';
-import { requireNonNegativeValues, requireSameLength, sum } from '../validate.ts';
+import { requireNonNegativeValues, requireSameLength } from '../validate.ts';
+import { sum } from '../arithmetic.ts';
 
 export interface ChiSquareResult {
   /** Σ (observed - expected)² / expected. */

@@ -2,6 +2,7 @@
  * Binning raw values for the drift scores: histogram counts over given edges, and quantile
  * edges taken from a reference sample.
  */
+import { bisectRight, sortedQuantile } from '../arithmetic.ts';
 import { MetricInputError } from '../errors.ts';
 import { requireFinite, requireFiniteValues, requireInteger, requireNonEmpty } from '../validate.ts';
 
@@ -32,18 +33,6 @@ function requireProbabilityLevel(q: number, metric: string): void {
   if (q < 0 || q > 1) {
     throw new MetricInputError(`${metric}: q is ${q}; it must be between 0 and 1.`, 'out-of-range');
   }
-}
-
-function sortedQuantile(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lowerIndex = Math.floor(h);
-  const lower = sorted[lowerIndex] as number;
-  if (lowerIndex + 1 >= sorted.length) return lower;
-  const upper = sorted[lowerIndex + 1] as number;
-  const t = h - lowerIndex;
-  const gap = upper - lower;
-  // numpy's _lerp: interpolate from the nearer end to keep the result within [lower, upper].
-  return t >= 0.5 ? upper - gap * (1 - t) : lower + gap * t;
 }
 
 /**
@@ -113,15 +102,9 @@ export function histogram(values: readonly number[], edges: readonly number[]): 
   const counts = new Array<number>(last).fill(0);
   for (const value of values) {
     if (value < (edges[0] as number) || value > (edges[last] as number)) continue;
-    // Largest i with edges[i] <= value, capped at the last bin (which is closed on the right).
-    let low = 0;
-    let high = last;
-    while (high - low > 1) {
-      const middle = (low + high) >>> 1;
-      if ((edges[middle] as number) <= value) low = middle;
-      else high = middle;
-    }
-    counts[low] = (counts[low] as number) + 1;
+    // The last edge <= value, capped at the last bin (which is closed on the right).
+    const bin = Math.min(bisectRight(edges, value) - 1, last - 1);
+    counts[bin] = (counts[bin] as number) + 1;
   }
   return counts;
 }

@@ -2,7 +2,8 @@
  * Turns bin counts or weights into proportions that sum to 1. Internal to src/lib/drift.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireNonEmpty, requireNonNegativeValues, sum } from '../validate.ts';
+import { requireNonEmpty, requireNonNegativeValues } from '../validate.ts';
+import { sum } from '../arithmetic.ts';
 
 /**
  * @throws MetricInputError if values is empty, holds a negative or non-finite value, or sums to 0.

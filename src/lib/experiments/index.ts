@@ -1,7 +1,5 @@
-/**
- * A/B-testing maths: sample size, the two-proportion z-test, and the peeking simulation.
- * Pure functions, no DOM; out-of-range input throws MetricInputError.
- */
-export { sampleSizePerVariant, type SampleSizeInput } from './sample-size.ts';
-export { twoProportionZTest, type TwoProportionInput, type TwoProportionResult } from './z-test.ts';
-export { simulatePeeking, type PeekingInput, type PeekingResult } from './peeking.ts';
+/** A/B-testing maths: sample size, the two-proportion z-test, the peeking simulation, the plan. Every module of this folder, and nothing else (tests/lib/barrels.test.ts checks). */
+export * from './peeking.ts';
+export * from './plan.ts';
+export * from './sample-size.ts';
+export * from './z-test.ts';

@@ -3,7 +3,7 @@
  */
 import { normalQuantile } from '../distributions.ts';
 import { binomialSample, mulberry32 } from '../random.ts';
-import { requireInteger, requireOpenUnit } from '../validate.ts';
+import { requireInteger, requireOpenUnit, requireSeed } from '../validate.ts';
 import { pooledZStatistic } from './z-test.ts';
 
 export interface PeekingInput {
@@ -63,7 +63,7 @@ export function simulatePeeking(input: PeekingInput): PeekingResult {
   requireInteger(experiments, 'experiments', metric, 1);
   requireOpenUnit(baseline, 'baseline', metric);
   requireOpenUnit(alpha, 'alpha', metric);
-  requireInteger(seed, 'seed', metric, Number.MIN_SAFE_INTEGER);
+  requireSeed(seed, metric);
 
   const random = mulberry32(seed);
   const zCritical = normalQuantile(1 - alpha / 2);

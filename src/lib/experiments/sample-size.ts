@@ -23,6 +23,11 @@ export interface SampleSizeInput {
   twoSided?: boolean;
 }
 
+/** The treatment rate an effect aims at: baseline·(1 + mde) when relative, baseline + mde otherwise. */
+export function targetRate(baseline: number, mde: number, relative: boolean): number {
+  return relative ? baseline * (1 + mde) : baseline + mde;
+}
+
 /**
  * Sample size per variant for comparing two conversion rates: users in each arm so that a
  * z-test at level alpha detects the change from baseline to baseline + mde with the given power.
@@ -55,7 +60,7 @@ export function sampleSizePerVariant(input: SampleSizeInput): number {
     throw new MetricInputError(`${metric}: mde is 0; no sample size can detect a zero effect.`, 'out-of-range');
   }
   const p1 = baseline;
-  const p2 = relative ? baseline * (1 + mde) : baseline + mde;
+  const p2 = targetRate(baseline, mde, relative);
   if (!(p2 > 0 && p2 < 1)) {
     throw new MetricInputError(
       `${metric}: the target rate ${relative ? 'baseline × (1 + mde)' : 'baseline + mde'} is ${p2}; it must be strictly between 0 and 1.`,

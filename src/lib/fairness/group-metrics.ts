@@ -2,7 +2,7 @@
  * Per-group rates for fairness assessment, the table behind fairlearn's MetricFrame.
  */
 import { MetricInputError } from '../errors.ts';
-import type { ConfusionCounts } from '../metrics/confusion.ts';
+import { emptyConfusion, tally, type ConfusionCounts } from '../metrics/confusion.ts';
 import { requireBinary, requireNonEmpty, requireSameLength } from '../validate.ts';
 
 /** A sensitive-feature value: a string, or a finite number (used as its string form). */
@@ -78,14 +78,10 @@ export function computeGroupMetrics(
     const key = String(group);
     let counts = byGroup.get(key);
     if (counts === undefined) {
-      counts = { tp: 0, fp: 0, tn: 0, fn: 0 };
+      counts = emptyConfusion();
       byGroup.set(key, counts);
     }
-    if (yPred[i] === 1) {
-      if (yTrue[i] === 1) counts.tp++;
-      else counts.fp++;
-    } else if (yTrue[i] === 1) counts.fn++;
-    else counts.tn++;
+    tally(counts, yTrue[i] === 1, yPred[i] === 1);
   });
   const rate = (numerator: number, denominator: number) => (denominator === 0 ? null : numerator / denominator);
   return Object.fromEntries(

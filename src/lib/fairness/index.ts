@@ -1,14 +1,5 @@
-/**
- * Group-fairness metrics (fairlearn's definitions): per-group rates and the gaps between them.
- * Pure functions, no DOM; every invalid or undefined case throws MetricInputError.
- */
-export { groupMetrics, type GroupRates, type GroupValue } from './group-metrics.ts';
-export {
-  demographicParityDifference,
-  demographicParityRatio,
-  equalizedOddsDifference,
-  equalOpportunityDifference,
-  predictiveParityDifference,
-  type DisparityOptions,
-  type UndefinedGroupPolicy,
-} from './disparity.ts';
+/** Group-fairness metrics (fairlearn's definitions), threshold policies and the fairness report. Every module of this folder, and nothing else (tests/lib/barrels.test.ts checks). */
+export * from './disparity.ts';
+export * from './group-metrics.ts';
+export * from './policies.ts';
+export * from './report.ts';

@@ -4,8 +4,7 @@
  * judgements asked in both orders.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireNonEmpty, requireSameLength } from '../validate.ts';
-import { requireInRange } from '../systems/checks.ts';
+import { requireInRange, requireNonEmpty, requireSameLength } from '../validate.ts';
 
 /** A label: every label of one call must have the same type (all strings, all numbers or all booleans). */
 export type Label = string | number | boolean;

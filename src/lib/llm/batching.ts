@@ -3,17 +3,16 @@
  * with continuous (iteration-level) batching on the same stream of requests.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger } from '../validate.ts';
-import { mulberry32 } from '../random.ts';
-import { exponentialSample } from '../systems/random-extra.ts';
-import { percentileOfSorted } from '../systems/latency.ts';
 import {
   requireFiniteResult,
+  requireInteger,
   requireIntegerInRange,
   requireNonNegative,
   requireOneOf,
   requirePositive,
-} from '../systems/checks.ts';
+} from '../validate.ts';
+import { exponentialSample, mulberry32 } from '../random.ts';
+import { sortedQuantile } from '../arithmetic.ts';
 
 /** Most requests one simulation may run (the run stays well under 100 ms at this size). */
 export const MAX_LLM_SIM_REQUESTS = 20_000;
@@ -325,8 +324,8 @@ export function simulateLlmBatching(input: LlmBatchingInput): LlmBatchingResult 
   e2e.sort();
   const result: LlmBatchingResult = {
     outputTokensPerSecond: totalTokens / end,
-    ttft: { p50: percentileOfSorted(ttft, 50), p95: percentileOfSorted(ttft, 95) },
-    e2e: { p50: percentileOfSorted(e2e, 50), p95: percentileOfSorted(e2e, 95) },
+    ttft: { p50: sortedQuantile(ttft, 0.5), p95: sortedQuantile(ttft, 0.95) },
+    e2e: { p50: sortedQuantile(e2e, 0.5), p95: sortedQuantile(e2e, 0.95) },
     meanBatch: outcomes.decodeSteps > 0 ? outcomes.activeStepSum / outcomes.decodeSteps : 0,
   };
   requireFiniteResult(result.outputTokensPerSecond, 'throughput', metric);

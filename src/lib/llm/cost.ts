@@ -2,8 +2,7 @@
  * Serving cost: dollars per million generated tokens on rented GPUs, and the traffic at which
  * running your own GPUs becomes cheaper than paying an API per token.
  */
-import { requireInteger } from '../validate.ts';
-import { requireFiniteResult, requireInRange, requirePositive } from '../systems/checks.ts';
+import { requireFiniteResult, requireInRange, requireInteger, requirePositive } from '../validate.ts';
 
 const SECONDS_PER_HOUR = 3600;
 const HOURS_PER_DAY = 24;

@@ -3,9 +3,8 @@
  * fine-tuning, LoRA and QLoRA, with activations as a separate, rougher estimate.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger, requireNonEmpty } from '../validate.ts';
+import { requireFiniteResult, requireInteger, requireNonEmpty, requireOneOf } from '../validate.ts';
 import { activationMemoryBytes, TRAINING_BYTES_PER_PARAM, type ActivationMemoryInput } from '../systems/memory.ts';
-import { requireFiniteResult, requireOneOf } from '../systems/checks.ts';
 
 /** One weight matrix LoRA adapts, as its input and output widths (e.g. q_proj of Llama-3.1-8B: 4096 → 4096). */
 export interface LoraTarget {

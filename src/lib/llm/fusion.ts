@@ -4,10 +4,9 @@
  * `../metrics/` (recall@k, precision@k, reciprocal rank, NDCG).
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger, requireNonEmpty } from '../validate.ts';
+import { requireFiniteResult, requireInteger, requireNonEmpty, requireNonNegative } from '../validate.ts';
 import { precisionAtK, recallAtK, reciprocalRank } from '../metrics/retrieval.ts';
 import { ndcg } from '../metrics/ranking.ts';
-import { requireFiniteResult, requireNonNegative } from '../systems/checks.ts';
 
 /** An item identifier: a document id or an index. */
 export type ItemId = string | number;

@@ -5,10 +5,14 @@
  * FAISS's IndexFlatL2 and IndexIVFFlat.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger, requireNonEmpty } from '../validate.ts';
-import { mulberry32 } from '../random.ts';
-import { normalSample } from '../datasets/binary.ts';
-import { requireFiniteResult, requireIntegerInRange, requireNonNegative } from '../systems/checks.ts';
+import {
+  requireFiniteResult,
+  requireInteger,
+  requireIntegerInRange,
+  requireNonEmpty,
+  requireNonNegative,
+} from '../validate.ts';
+import { mulberry32, normalSample } from '../random.ts';
 
 /** Most vectors an index may hold (a build and a search stay well under 100 ms at this size). */
 export const MAX_IVF_VECTORS = 5000;

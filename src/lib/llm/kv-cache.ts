@@ -3,8 +3,7 @@
  * sequence is being served. MHA, GQA and MQA differ only in how many key/value heads they keep;
  * multi-head latent attention (MLA) caches one compressed vector per layer instead.
  */
-import { requireInteger } from '../validate.ts';
-import { requireFiniteResult, requirePositive } from '../systems/checks.ts';
+import { requireFiniteResult, requireInteger, requirePositive } from '../validate.ts';
 
 /** Number formats for weights and cache entries used by the LLM calculators. */
 export type LlmPrecision = 'fp32' | 'bf16' | 'fp16' | 'fp8' | 'int8' | 'int4';

@@ -4,8 +4,7 @@
  * (memory-bound), whichever takes longer.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger } from '../validate.ts';
-import { requireFiniteResult, requireInRange, requirePositive } from '../systems/checks.ts';
+import { requireFiniteResult, requireInRange, requireInteger, requirePositive } from '../validate.ts';
 
 export type RooflineBound = 'compute' | 'memory';
 

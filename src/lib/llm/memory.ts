@@ -2,8 +2,13 @@
  * GPU memory for serving an LLM: the weights, the KV cache of the sequences in flight, and how
  * many full-length sequences the memory left after the weights can hold.
  */
-import { requireInteger } from '../validate.ts';
-import { requireFiniteResult, requireInRange, requireNonNegative, requirePositive } from '../systems/checks.ts';
+import {
+  requireFiniteResult,
+  requireInRange,
+  requireInteger,
+  requireNonNegative,
+  requirePositive,
+} from '../validate.ts';
 
 export interface InferenceMemoryInput {
   /** Parameters held in memory (all experts of an MoE model), a whole number >= 1. */

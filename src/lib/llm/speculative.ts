@@ -3,7 +3,7 @@
  * all in one forward pass and keeps the accepted prefix, so each expensive step yields more than
  * one token on average.
  */
-import { requireFiniteResult, requireInRange, requireIntegerInRange, requireNonNegative } from '../systems/checks.ts';
+import { requireFiniteResult, requireInRange, requireIntegerInRange, requireNonNegative } from '../validate.ts';
 
 /** Longest draft the calculators accept. */
 export const MAX_DRAFT_TOKENS = 64;

@@ -1,6 +1,7 @@
 /**
  * Calibration: do predicted probabilities match observed frequencies?
  */
+import { bisectLeft } from '../arithmetic.ts';
 import {
   requireBinary,
   requireInteger,
@@ -19,19 +20,15 @@ export interface CalibrationCurve {
 }
 
 /**
- * Index of the uniform bin that holds p, as scikit-learn: edges are k/nBins (computed as
- * numpy.linspace does), bins are closed on the right, the first also holds 0:
- * [0, e₁], (e₁, e₂], ..., (e_{n-1}, 1]. Equivalent to numpy.searchsorted(inner_edges, p).
+ * Inner edges k · (1 / nBins), k = 1 … nBins - 1, of scikit-learn's uniform bins. bisectLeft over
+ * them gives a probability's bin, closed on the right, the first also holding 0:
+ * [0, e₁], (e₁, e₂], ..., (e_{n-1}, 1], as numpy.searchsorted(inner_edges, p) does.
  */
-function uniformBin(p: number, innerEdges: readonly number[]): number {
-  let low = 0;
-  let high = innerEdges.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((innerEdges[middle] as number) < p) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+export function uniformInnerEdges(nBins: number): number[] {
+  const step = 1 / nBins;
+  const innerEdges: number[] = [];
+  for (let k = 1; k < nBins; k++) innerEdges.push(k * step);
+  return innerEdges;
 }
 
 function binStatistics(yTrue: readonly number[], probs: readonly number[], nBins: number, metric: string) {
@@ -40,14 +37,12 @@ function binStatistics(yTrue: readonly number[], probs: readonly number[], nBins
   requireBinary(yTrue, 'yTrue', metric);
   requireProbabilities(probs, 'probs', metric);
   requireInteger(nBins, 'nBins', metric, 1);
-  const step = 1 / nBins;
-  const innerEdges: number[] = [];
-  for (let k = 1; k < nBins; k++) innerEdges.push(k * step);
+  const innerEdges = uniformInnerEdges(nBins);
   const sums = new Float64Array(nBins);
   const positives = new Float64Array(nBins);
   const totals = new Float64Array(nBins);
   for (let i = 0; i < probs.length; i++) {
-    const bin = uniformBin(probs[i] as number, innerEdges);
+    const bin = bisectLeft(innerEdges, probs[i] as number);
     sums[bin] = (sums[bin] as number) + (probs[i] as number);
     positives[bin] = (positives[bin] as number) + (yTrue[i] as number);
     totals[bin] = (totals[bin] as number) + 1;

@@ -39,14 +39,8 @@ export function confusionMatrix(yTrue: readonly number[], yPred: readonly number
   requireSameLength(yTrue, yPred, 'yTrue', 'yPred', metric);
   requireBinary(yTrue, 'yTrue', metric);
   requireBinary(yPred, 'yPred', metric);
-  const counts: ConfusionCounts = { tp: 0, fp: 0, tn: 0, fn: 0 };
-  for (let i = 0; i < yTrue.length; i++) {
-    if (yPred[i] === 1) {
-      if (yTrue[i] === 1) counts.tp++;
-      else counts.fp++;
-    } else if (yTrue[i] === 1) counts.fn++;
-    else counts.tn++;
-  }
+  const counts = emptyConfusion();
+  for (let i = 0; i < yTrue.length; i++) tally(counts, yTrue[i] === 1, yPred[i] === 1);
   return counts;
 }
 
@@ -78,16 +72,23 @@ export function confusionAtThreshold(
   if (Number.isNaN(threshold) || typeof threshold !== 'number') {
     throw new MetricInputError(`${metric}: threshold is ${threshold}; it must be a number.`, 'not-finite');
   }
-  const counts: ConfusionCounts = { tp: 0, fp: 0, tn: 0, fn: 0 };
-  for (let i = 0; i < yTrue.length; i++) {
-    const predictedPositive = (scores[i] as number) >= threshold;
-    if (predictedPositive) {
-      if (yTrue[i] === 1) counts.tp++;
-      else counts.fp++;
-    } else if (yTrue[i] === 1) counts.fn++;
-    else counts.tn++;
-  }
+  const counts = emptyConfusion();
+  for (let i = 0; i < yTrue.length; i++) tally(counts, yTrue[i] === 1, (scores[i] as number) >= threshold);
   return counts;
+}
+
+/** Confusion counts of no examples, to tally into. */
+export function emptyConfusion(): ConfusionCounts {
+  return { tp: 0, fp: 0, tn: 0, fn: 0 };
+}
+
+/** Adds one example to confusion counts: the one place that decides which cell it lands in. */
+export function tally(counts: ConfusionCounts, actualPositive: boolean, predictedPositive: boolean): void {
+  if (predictedPositive) {
+    if (actualPositive) counts.tp++;
+    else counts.fp++;
+  } else if (actualPositive) counts.fn++;
+  else counts.tn++;
 }
 
 /**

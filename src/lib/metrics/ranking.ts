@@ -3,7 +3,13 @@
  * for one query (ignore_ties=False).
  */
 import { MetricInputError } from '../errors.ts';
-import { requireFiniteValues, requireInteger, requireNonEmpty, requireSameLength } from '../validate.ts';
+import {
+  requireFiniteResult,
+  requireFiniteValues,
+  requireInteger,
+  requireNonEmpty,
+  requireSameLength,
+} from '../validate.ts';
 
 /** 'linear': gain = relevance (scikit-learn). 'exponential': gain = 2^relevance - 1 (Burges et al.). */
 export type GainKind = 'linear' | 'exponential';
@@ -49,17 +55,6 @@ function gainKind(relevance: readonly number[], options: GainOptions, metric: st
     });
   }
   return kind;
-}
-
-/** Relevance values near the largest double can make the sum overflow; say so instead of NaN. */
-function requireFiniteResult(value: number, metric: string): number {
-  if (!Number.isFinite(value)) {
-    throw new MetricInputError(
-      `${metric}: the relevance values are too large to add up; scale them down.`,
-      'out-of-range',
-    );
-  }
-  return value;
 }
 
 /** DCG of the items ranked by score, averaging gains over tied scores. Inputs already valid. */
@@ -118,6 +113,7 @@ export function dcg(
   const kind = gainKind(relevance, options, metric);
   return requireFiniteResult(
     tieAveragedDcg(relevance, scores, Math.min(k ?? relevance.length, relevance.length), kind),
+    'sum of gains',
     metric,
   );
 }
@@ -163,7 +159,7 @@ export function ndcg(
   let idealDcg = 0;
   for (let position = 0; position < cutoff; position++)
     idealDcg += gainOf(ideal[position] as number, kind) * discount(position);
-  requireFiniteResult(idealDcg, metric);
+  requireFiniteResult(idealDcg, 'ideal sum of gains', metric);
   if (idealDcg === 0) return 0;
   return Math.min(1, tieAveragedDcg(relevance, scores, cutoff, kind) / idealDcg);
 }

@@ -3,6 +3,8 @@
  * (empty bins included, which calibrationCurve drops), and whether the model is over- or
  * under-confident overall.
  */
+import { bisectLeft } from '../arithmetic.ts';
+import { uniformInnerEdges } from './calibration.ts';
 import {
   requireBinary,
   requireInteger,
@@ -30,21 +32,12 @@ export function reliabilityBinCounts(probs: readonly number[], nBins: number): n
   requireNonEmpty(probs, 'probs', metric);
   requireProbabilities(probs, 'probs', metric);
   requireInteger(nBins, 'nBins', metric, 1);
-  // The same inner edges as calibration.ts (k * (1 / nBins)), searched the same way, so a value
-  // that sits exactly on an edge lands in the same bin in both.
-  const step = 1 / nBins;
-  const innerEdges: number[] = [];
-  for (let k = 1; k < nBins; k++) innerEdges.push(k * step);
+  // The bins of calibrationCurve, so a value exactly on an edge lands in the same bin in both.
+  const innerEdges = uniformInnerEdges(nBins);
   const counts = new Array<number>(nBins).fill(0);
   for (const p of probs) {
-    let low = 0;
-    let high = innerEdges.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((innerEdges[middle] as number) < p) low = middle + 1;
-      else high = middle;
-    }
-    counts[low] = (counts[low] as number) + 1;
+    const bin = bisectLeft(innerEdges, p);
+    counts[bin] = (counts[bin] as number) + 1;
   }
   return counts;
 }

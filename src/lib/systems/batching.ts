@@ -3,11 +3,16 @@
  * trade-off between batch size (throughput) and queueing delay (latency).
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger } from '../validate.ts';
-import { mulberry32 } from '../random.ts';
-import { exponentialSample } from './random-extra.ts';
+import {
+  requireFiniteResult,
+  requireInteger,
+  requireIntegerInRange,
+  requireNonNegative,
+  requirePositive,
+  requireSeed,
+} from '../validate.ts';
+import { exponentialSample, mulberry32 } from '../random.ts';
 import { summarizeSorted } from './latency.ts';
-import { requireFiniteResult, requireIntegerInRange, requireNonNegative, requirePositive } from './checks.ts';
 
 /** Most requests one simulation may run: enough for stable p99s, small enough for a browser. */
 export const MAX_SIMULATED_REQUESTS = 1_000_000;
@@ -127,12 +132,7 @@ export function simulateDynamicBatching(input: DynamicBatchingInput): DynamicBat
   }
   requireInteger(instances, 'instances', metric, 1);
   requireIntegerInRange(requests, 'requests', metric, 1, MAX_SIMULATED_REQUESTS);
-  if (!Number.isInteger(seed)) {
-    throw new MetricInputError(
-      `${metric}: seed is ${seed}; it must be a whole number (any one will do).`,
-      'out-of-range',
-    );
-  }
+  requireSeed(seed, metric);
 
   const n = requests;
   const random = mulberry32(seed);

@@ -5,14 +5,15 @@
 import { MetricInputError } from '../errors.ts';
 import {
   requireFiniteValues,
+  requireInRange,
   requireInteger,
   requireLogBase,
   requireNonEmpty,
+  requirePositive,
   requireProbabilities,
   requireSameLength,
-  sum,
 } from '../validate.ts';
-import { requireInRange, requirePositive } from './checks.ts';
+import { sum } from '../arithmetic.ts';
 
 /** log softmax(logits / T), stable: z/T − max − log Σ exp(z/T − max). Inputs already validated. */
 function logSoftmax(logits: readonly number[], temperature: number): number[] {

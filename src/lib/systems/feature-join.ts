@@ -2,6 +2,7 @@
  * Point-in-time ("as of") joins of labelled events with a feature log, and the label leakage a
  * naive "latest value" join causes when building training data.
  */
+import { bisectRight } from '../arithmetic.ts';
 import { MetricInputError } from '../errors.ts';
 
 /** An entity key (user, item, account). 1 and '1' are different keys, as in a typed join. */
@@ -93,21 +94,9 @@ function buildTimelines<V>(featureRows: readonly FeatureRow<V>[], metric: string
   return timelines;
 }
 
-/** Index of the last time <= t in an ascending array, or -1 (binary search). */
-function lastAtOrBefore(times: readonly number[], t: number): number {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((times[middle] as number) <= t) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
-}
-
 function asOfLookup<V>(timeline: Timeline<V> | undefined, t: number): { time: number; value: V } | null {
   if (!timeline) return null;
-  const index = lastAtOrBefore(timeline.times, t);
+  const index = bisectRight(timeline.times, t) - 1;
   return index < 0 ? null : { time: timeline.times[index] as number, value: timeline.values[index] as V };
 }
 

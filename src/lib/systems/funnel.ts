@@ -3,8 +3,7 @@
  * cheap models prune many candidates so the expensive model only scores a few.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger } from '../validate.ts';
-import { requireFiniteResult, requireNonNegative } from './checks.ts';
+import { requireFiniteResult, requireInteger, requireNonNegative } from '../validate.ts';
 
 /** One stage of the funnel: it scores every item the previous stage kept and keeps the best `keep`. */
 export interface FunnelStage {

@@ -5,31 +5,26 @@
  * The same seed gives the same samples on every machine, so a shared link shows the same numbers.
  */
 import { MetricInputError } from '../errors.ts';
-import { mulberry32 } from '../random.ts';
-import { normalSample } from '../datasets/binary.ts';
-import { requireFinite, requireFiniteValues, requireInteger, requireNonEmpty } from '../validate.ts';
+import { histogram } from '../drift/histogram.ts';
+import { mulberry32, normalSample } from '../random.ts';
 import {
+  requireFinite,
   requireFiniteResult,
+  requireFiniteValues,
   requireInRange,
+  requireInteger,
   requireIntegerInRange,
+  requireNonEmpty,
   requireNonNegative,
   requirePositive,
-} from './checks.ts';
+  requireSeed,
+} from '../validate.ts';
 
 /** Most samples one scenario may draw: enough for a stable p99, small enough for a browser. */
 export const MAX_LATENCY_SAMPLES = 200_000;
 
 /** Spread (log-space standard deviation) of each mode of the cache hit/miss mixture. */
 export const BIMODAL_JITTER = 0.15;
-
-function requireSeed(seed: number, metric: string): void {
-  if (!Number.isInteger(seed)) {
-    throw new MetricInputError(
-      `${metric}: seed is ${seed}; it must be a whole number (any one will do).`,
-      'out-of-range',
-    );
-  }
-}
 
 /**
  * Log-normal latencies: the usual shape of service latency, a bulk near the median and a long
@@ -212,14 +207,15 @@ export function latencyHistogram(values: ArrayLike<number>, upper: number, bins:
   requirePositive(upper, 'upper', metric);
   requireIntegerInRange(bins, 'bins', metric, 1, 1000);
   const width = upper / bins;
-  const counts = new Float64Array(bins);
+  const edges = Array.from({ length: bins + 1 }, (_, i) => i * width);
+  const shown: number[] = [];
   let above = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (v < 0)
       throw new MetricInputError(`${metric}: values[${i}] is ${v}; latencies must not be negative.`, 'out-of-range');
     if (v > upper) above++;
-    else counts[Math.min(bins - 1, Math.floor(v / width))]++;
+    else shown.push(v);
   }
-  return { edges: Array.from({ length: bins + 1 }, (_, i) => i * width), counts: Array.from(counts), above };
+  return { edges, counts: histogram(shown, edges), above };
 }

@@ -1,37 +1,9 @@
 /**
  * Percentiles and latency summaries, with numpy's default ("linear") percentile definition.
  */
+import { sortedQuantile } from '../arithmetic.ts';
 import { MetricInputError } from '../errors.ts';
 import { requireFinite, requireFiniteValues, requireNonEmpty, requireNonNegativeValues } from '../validate.ts';
-
-/**
- * Percentile of an already sorted array (internal building block of `percentile`, `latencySummary`
- * and the batching simulation, which sort once and read several percentiles).
- *
- * Formula: numpy's method="linear": r = (p / 100)(n − 1), i = floor(r), f = r − i, result
- * v_i + f (v_{i+1} − v_i), computed from the upper neighbour when f >= 0.5 as numpy's _lerp does,
- * so results match numpy to the last bit. If the difference overflows (values near ±1.8e308) it
- * falls back to (1 − f) v_i + f v_{i+1}, which stays finite.
- * Reference: https://numpy.org/doc/stable/reference/generated/numpy.percentile.html
- *
- * @param sorted ascending, non-empty, finite values (not checked).
- * @param p a percentile in [0, 100] (not checked).
- * @throws nothing.
- * @example
- * percentileOfSorted([1, 2, 3, 4], 50); // 2.5
- */
-export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
-  const index = (p / 100) * (sorted.length - 1);
-  const lower = Math.floor(index);
-  const upper = Math.min(lower + 1, sorted.length - 1);
-  const fraction = index - lower;
-  const a = sorted[lower] as number;
-  const b = sorted[upper] as number;
-  if (fraction === 0 || a === b) return a;
-  const difference = b - a;
-  const result = fraction >= 0.5 ? b - difference * (1 - fraction) : a + difference * fraction;
-  return Number.isFinite(result) ? result : a * (1 - fraction) + b * fraction;
-}
 
 /**
  * Percentile: the value below which p percent of the values fall.
@@ -56,7 +28,7 @@ export function percentile(values: readonly number[], p: number): number {
       'out-of-range',
     );
   }
-  return percentileOfSorted(Float64Array.from(values).sort(), p);
+  return sortedQuantile(Float64Array.from(values).sort(), p / 100);
 }
 
 /** The usual latency read-out: tail percentiles, mean, maximum and how many values there were. */
@@ -91,9 +63,9 @@ export function summarizeSorted(sorted: ArrayLike<number>): LatencySummary {
     for (let i = 0; i < n; i++) mean += ((sorted[i] as number) - mean) / (i + 1);
   }
   return {
-    p50: percentileOfSorted(sorted, 50),
-    p95: percentileOfSorted(sorted, 95),
-    p99: percentileOfSorted(sorted, 99),
+    p50: sortedQuantile(sorted, 0.5),
+    p95: sortedQuantile(sorted, 0.95),
+    p99: sortedQuantile(sorted, 0.99),
     mean,
     max: sorted[n - 1] as number,
     count: n,

@@ -5,8 +5,14 @@
  * and GPU data sheets use, or by 2^30 for GiB.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger } from '../validate.ts';
-import { requireIntegerInRange, requireOneOf, requireFiniteResult } from './checks.ts';
+import {
+  requireFiniteResult,
+  requireInteger,
+  requireIntegerInRange,
+  requireNonNegative,
+  requireOneOf,
+  requirePositive,
+} from '../validate.ts';
 
 /** Number formats a weight can be stored in. */
 export type WeightDtype = 'fp32' | 'fp16' | 'bf16' | 'int8' | 'int4';
@@ -224,4 +230,26 @@ export function activationMemoryBytes(input: ActivationMemoryInput): number {
   const total = layers * perLayer;
   requireFiniteResult(total, 'activation memory', metric);
   return total;
+}
+
+/** Common accelerator memory sizes in decimal GB (10^9 bytes, as data sheets count), with cards that have them. */
+export const GPU_CARDS: readonly { gb: number; examples: string }[] = [
+  { gb: 24, examples: 'RTX 4090, L4, A10' },
+  { gb: 40, examples: 'A100 40GB' },
+  { gb: 80, examples: 'A100 80GB, H100' },
+];
+
+/**
+ * How many cards of a given size hold `bytes` when split evenly, ignoring runtime overhead:
+ * ⌈bytes / (cardGb · 10^9)⌉, at least 1.
+ *
+ * @throws MetricInputError if bytes is negative or cardGb is not > 0.
+ * @example
+ * cardsNeeded(140e9, 80); // 2
+ */
+export function cardsNeeded(bytes: number, cardGb: number): number {
+  const metric = 'Cards needed';
+  requireNonNegative(bytes, 'bytes', metric);
+  requirePositive(cardGb, 'cardGb', metric);
+  return Math.max(1, Math.ceil(bytes / (cardGb * 1e9)));
 }

@@ -4,8 +4,7 @@
  * widgets never compute a quantity themselves and the formulas carry their assumptions.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger } from '../validate.ts';
-import { requireFiniteResult, requireNonNegative, requirePositive } from './checks.ts';
+import { requireFiniteResult, requireInteger, requireNonNegative, requirePositive } from '../validate.ts';
 
 export interface BatchingCapacityInput {
   /** Largest batch an instance runs, a whole number >= 1. */

@@ -5,9 +5,8 @@
  * size the sampling noise of the observed split.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger } from '../validate.ts';
+import { requireInRange, requireInteger, requireIntegerInRange } from '../validate.ts';
 import { assignVariant } from './ab-assignment.ts';
-import { requireInRange, requireIntegerInRange } from './checks.ts';
 
 export type Arm = 'treatment' | 'control';
 

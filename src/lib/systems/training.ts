@@ -3,8 +3,13 @@
  * epoch, and the learning rate along a warmup schedule.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireInteger } from '../validate.ts';
-import { requireIntegerInRange, requireNonNegative, requireOneOf, requirePositive } from './checks.ts';
+import {
+  requireInteger,
+  requireIntegerInRange,
+  requireNonNegative,
+  requireOneOf,
+  requirePositive,
+} from '../validate.ts';
 
 export type LrScalingRule = 'linear' | 'sqrt';
 

@@ -6,8 +6,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import sharp from 'sharp';
-import { sections } from '../../config/sections';
-import { cardSvg, ogImagePath, SITE_NAME } from '../../og/card';
+import { sectionLabelOf } from '../../site/sections.ts';
+import { cardSvg, ogImagePath, SITE_NAME } from '../../og/card.ts';
 
 export const getStaticPaths = (async () => {
   const entries = await getCollection('docs');
@@ -15,7 +15,7 @@ export const getStaticPaths = (async () => {
     const slug = ogImagePath(entry.id)
       .replace(/^og\//, '')
       .replace(/\.png$/, '');
-    const section = sections.find((s) => entry.id === s.slug || entry.id.startsWith(`${s.slug}/`))?.label ?? '';
+    const section = sectionLabelOf(entry.id);
     return {
       params: { slug },
       props: { section, title: entry.data.title, description: entry.data.description },

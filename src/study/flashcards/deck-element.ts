@@ -5,14 +5,7 @@
  * this file only moves data between them and the page (card text goes in as textContent only).
  */
 import { FC_NS, FLASHCARD_FILTERS, SECTION_NAMES, filterCards, type DeckCard, type FlashcardFilters } from './deck.ts';
-import {
-  MAX_FILE_CHARS,
-  STORAGE_KEY,
-  mergeProgress,
-  parseProgress,
-  serializeProgress,
-  type ParseResult,
-} from './progress.ts';
+import { FLASHCARDS_FORMAT, MAX_FILE_CHARS, mergeProgress, parseProgress, serializeProgress } from './progress.ts';
 import {
   GRADES,
   buildQueue,
@@ -22,8 +15,8 @@ import {
   previewIntervals,
   type Progress,
 } from './schedule.ts';
-import { parseFilters, serializeFilters } from '../shared/url-filters.ts';
-import { readStorage, writeStorage } from '../shared/storage.ts';
+import { parseState, serializeState } from '../../client/url-state.ts';
+import { versionedStore } from '../../client/store.ts';
 
 /** True when a key press belongs to a form field the reader is typing in. */
 function isTyping(target: EventTarget | null): boolean {
@@ -45,11 +38,12 @@ class FlashcardDeck extends HTMLElement {
   connectedCallback() {
     this.cards = JSON.parse(this.querySelector('script[data-deck]')?.textContent ?? '[]') as DeckCard[];
     this.byId = new Map(this.cards.map((c) => [c.id, c]));
-    const { values, notices } = parseFilters(FLASHCARD_FILTERS, FC_NS, location.search);
+    const { state: values, notices } = parseState(FLASHCARD_FILTERS, FC_NS, location.search);
     this.filters = values;
     const messages = [...notices];
-    const loaded = this.loadProgress();
-    if (!loaded.ok) messages.push(loaded.message);
+    const store = versionedStore(FLASHCARDS_FORMAT);
+    this.progress = store.get();
+    messages.push(...store.notices());
     this.setError(messages.join(' '));
 
     for (const el of this.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
@@ -60,9 +54,9 @@ class FlashcardDeck extends HTMLElement {
     this.addEventListener('click', (e) => this.onClick(e));
     this.answer().addEventListener('toggle', () => this.onFlip());
     document.addEventListener('keydown', (e) => this.onKey(e));
-    window.addEventListener('storage', (e) => {
-      if (e.key !== STORAGE_KEY) return;
-      this.loadProgress();
+    store.subscribe((progress) => {
+      if (progress === this.progress) return; // our own save
+      this.progress = progress;
       this.show();
     });
     new IntersectionObserver((entries) => (this.inView = entries.some((e) => e.isIntersecting))).observe(this);
@@ -90,30 +84,12 @@ class FlashcardDeck extends HTMLElement {
     this.text('[data-status]', message);
   }
 
-  /** Reads saved progress; unreadable progress is ignored (with the returned message), never thrown. */
-  private loadProgress(): ParseResult | { ok: false; message: string } {
-    const read = readStorage(STORAGE_KEY);
-    if (!read.ok) return read;
-    if (read.text === null) {
-      this.progress = {};
-      return { ok: true, progress: {}, unknownIds: [] };
-    }
-    const parsed = parseProgress(read.text, { knownIds: new Set(this.byId.keys()), rejectUnknown: false });
-    if (parsed.ok) {
-      this.progress = parsed.progress;
-      return parsed;
-    }
-    this.progress = {};
-    return {
-      ok: false,
-      message: `Your saved flashcard progress could not be read: ${parsed.message} It is ignored; grading a card starts new progress.`,
-    };
-  }
-
   private save(): boolean {
-    const problem = writeStorage(STORAGE_KEY, serializeProgress(this.progress, new Date()));
-    if (problem) this.setError(problem);
-    return problem === null;
+    const store = versionedStore(FLASHCARDS_FORMAT);
+    store.set(this.progress);
+    const problems = store.notices();
+    if (problems.length > 0) this.setError(problems.join(' '));
+    return problems.length === 0;
   }
 
   /** Shows the next card for the current filters, or says when the next one falls due. */
@@ -210,7 +186,7 @@ class FlashcardDeck extends HTMLElement {
     const target = event.target;
     if (target instanceof HTMLSelectElement && target.name in FLASHCARD_FILTERS) {
       this.filters = { ...this.filters, [target.name]: target.value };
-      const search = serializeFilters(FLASHCARD_FILTERS, FC_NS, this.filters, location.search);
+      const search = serializeState(FLASHCARD_FILTERS, FC_NS, this.filters, location.search);
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
       this.setStatus('');
       this.show();

@@ -4,8 +4,8 @@
  * Pure: no DOM.
  */
 import { LEVELS, type Level } from '../../config/taxonomy.ts';
-import { sections } from '../../config/sections.ts';
-import type { FilterValues } from '../shared/url-filters.ts';
+import { SECTIONS } from '../../site/sections.ts';
+import { filterField, type FieldValues } from '../../client/fields.ts';
 
 export interface DeckCard {
   id: string;
@@ -21,14 +21,18 @@ export interface DeckCard {
 
 export const FC_NS = 'fc';
 
-export const SECTION_NAMES: Record<string, string> = Object.fromEntries(sections.map((s) => [s.slug, s.label]));
+export const SECTION_NAMES: Record<string, string> = Object.fromEntries(SECTIONS.map((s) => [s.slug, s.label]));
 
 export const FLASHCARD_FILTERS = {
-  section: { label: 'Section', values: sections.map((s) => s.slug) },
-  level: { label: 'Level', values: LEVELS },
+  section: filterField(
+    'Section',
+    SECTIONS.map((s) => s.slug),
+    SECTION_NAMES,
+  ),
+  level: filterField('Level', LEVELS),
 };
 
-export type FlashcardFilters = FilterValues<typeof FLASHCARD_FILTERS>;
+export type FlashcardFilters = FieldValues<typeof FLASHCARD_FILTERS>;
 
 export function filterCards(cards: readonly DeckCard[], filters: FlashcardFilters): DeckCard[] {
   return cards.filter(
@@ -38,12 +42,12 @@ export function filterCards(cards: readonly DeckCard[], filters: FlashcardFilter
 }
 
 /**
- * The order a new reader meets the cards in: sections as in the site map, then the order authors
+ * The order a new reader meets the cards in: SECTIONS as in the site map, then the order authors
  * wrote them (`position`, from the content loader). Returns a sorted copy.
  */
 export function inDeckOrder<T extends { section: string; position: number }>(cards: readonly T[]): T[] {
-  const rank = new Map<string, number>(sections.map((s, i) => [s.slug, i]));
-  const of = (section: string) => rank.get(section) ?? sections.length;
+  const rank = new Map<string, number>(SECTIONS.map((s, i) => [s.slug, i]));
+  const of = (section: string) => rank.get(section) ?? SECTIONS.length;
   return [...cards].sort((a, b) => of(a.section) - of(b.section) || a.position - b.position);
 }
 

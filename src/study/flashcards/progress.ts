@@ -8,6 +8,7 @@
  * ever half-applying a bad file. Pure: no DOM, no storage.
  */
 import { State } from 'ts-fsrs';
+import type { StoredFormat } from '../../client/store.ts';
 import type { Progress, StoredCard } from './schedule.ts';
 
 export const STORAGE_KEY = 'mlguide:flashcards';
@@ -122,6 +123,30 @@ export function parseProgress(text: string, options: ParseOptions): ParseResult 
   }
   return validateProgress(data, options);
 }
+
+/**
+ * The stored format of flashcard progress (the same document as an export). A damaged card skips
+ * only itself; cards the deck no longer has are kept, so a card removed and later restored keeps
+ * its history.
+ */
+export const FLASHCARDS_FORMAT: StoredFormat<Progress> = {
+  key: STORAGE_KEY,
+  noun: 'flashcard progress',
+  version: VERSION,
+  empty: () => ({}),
+  read(document) {
+    if (document.format !== FORMAT || !isRecord(document.cards)) return null;
+    const kept: [string, StoredCard][] = [];
+    const skipped: string[] = [];
+    for (const [id, value] of Object.entries(document.cards)) {
+      const problem = cardProblem(value);
+      if (problem) skipped.push(`card ${JSON.stringify(id.slice(0, 60))}: ${problem}`);
+      else kept.push([id, pickCard(value as Record<string, unknown>)]);
+    }
+    return { value: Object.fromEntries(kept), skipped };
+  },
+  write: (progress) => JSON.parse(serializeProgress(progress, new Date())) as Record<string, unknown>,
+};
 
 export function serializeProgress(progress: Progress, now: Date): string {
   return JSON.stringify({ format: FORMAT, version: VERSION, savedAt: now.toISOString(), cards: progress });

@@ -4,31 +4,29 @@
  * attributes), never HTML, so nothing from storage or the URL can inject markup. The clock itself is
  * silent for screen readers; phase changes, the one-minute warning and the end go to a polite live region.
  */
-import { readStorage, writeStorage } from '../shared/storage';
-import { formatClock, phaseAt, PHASES, remainingMs, spokenDuration, TOTAL_MS } from './plan';
-import { matchingPrompts, noMatchMessage, outlinePath, pickPrompt, type MockPrompt } from './prompts';
-import { isDimension, isScore, summarize } from './rubric';
+import { versionedStore } from '../../client/store.ts';
+import { withBase } from '../../site/paths.ts';
+import { formatClock, phaseAt, PHASES, remainingMs, spokenDuration, TOTAL_MS } from './plan.ts';
+import { matchingPrompts, noMatchMessage, outlinePath, pickPrompt, type MockPrompt } from './prompts.ts';
+import { isDimension, isScore, summarize } from './rubric.ts';
 import {
   elapsedMs,
   finish,
   isRunning,
   isTimeUp,
-  MOCK_KEY,
+  MOCK_FORMAT,
   NOTES_MAX,
-  parseSession,
   pause,
   reset,
-  serializeSession,
   start,
   type MockSession,
-} from './session';
+} from './session.ts';
 
 const URL_PARAM = 'mi.prompt';
 const MINUTE = 60_000;
 
 class MockInterview extends HTMLElement {
   private prompts: MockPrompt[] = [];
-  private base = '';
   private session!: MockSession;
   private timer: number | undefined;
   private saveTimer: number | undefined;
@@ -39,14 +37,11 @@ class MockInterview extends HTMLElement {
 
   connectedCallback() {
     this.prompts = JSON.parse(this.dataset.prompts ?? '[]') as MockPrompt[];
-    this.base = this.dataset.base ?? '';
     const notices: string[] = [];
 
-    const stored = readStorage(MOCK_KEY);
-    if (!stored.ok) notices.push(stored.message);
-    const parsed = parseSession(stored.ok ? stored.text : null);
-    if (parsed.problem) notices.push(parsed.problem);
-    this.session = parsed.session;
+    const store = versionedStore(MOCK_FORMAT);
+    notices.push(...store.notices());
+    this.session = store.get();
     if (this.session.prompt && !this.find(this.session.prompt)) this.session = { ...this.session, prompt: null };
 
     const shared = new URLSearchParams(location.search).get(URL_PARAM);
@@ -73,7 +68,6 @@ class MockInterview extends HTMLElement {
     this.renderPrompt();
     this.renderClock(now);
     this.renderDebrief();
-    this.save();
     if (isRunning(this.session)) this.startTicking();
 
     this.addEventListener('click', (e) => this.onClick(e));
@@ -81,9 +75,9 @@ class MockInterview extends HTMLElement {
     this.addEventListener('input', (e) => this.onInput(e));
     this.addEventListener('keydown', (e) => this.onKey(e));
     // Another tab may run the same mock; follow it rather than overwrite it.
-    window.addEventListener('storage', (e) => {
-      if (e.key !== MOCK_KEY) return;
-      this.session = parseSession(e.newValue).session;
+    store.subscribe((session) => {
+      if (session === this.session) return; // our own save
+      this.session = session;
       this.syncControls();
       this.renderPrompt();
       this.renderClock(Date.now());
@@ -273,7 +267,7 @@ class MockInterview extends HTMLElement {
     this.q('[data-prompt-meta]').textContent =
       `Exercise ${prompt.number} · ${prompt.level} · ${prompt.domains.join(', ')}`;
     this.q('[data-prompt-text]').textContent = prompt.prompt;
-    link.href = `${this.base}/practice/exercises/${prompt.slug}/`;
+    link.href = withBase(`/practice/exercises/${prompt.slug}/`);
     link.textContent = `Open “${prompt.title}” (keep the outline closed until the end)`;
     link.hidden = false;
   }
@@ -341,10 +335,10 @@ class MockInterview extends HTMLElement {
     const prompt = this.session.prompt ? this.find(this.session.prompt) : undefined;
     const outline = this.q<HTMLAnchorElement>('[data-outline-link]');
     if (prompt) {
-      outline.href = this.base + outlinePath(prompt.slug);
+      outline.href = withBase(outlinePath(prompt.slug));
       outline.textContent = `Compare with the worked outline for “${prompt.title}”`;
     } else {
-      outline.href = `${this.base}/practice/exercises/`;
+      outline.href = withBase('/practice/exercises/');
       outline.textContent = 'Find the closest design exercise and compare with its worked outline';
     }
     this.q('[data-debrief-status]').textContent = isTimeUp(this.session, Date.now())
@@ -360,9 +354,11 @@ class MockInterview extends HTMLElement {
   // ---- helpers ------------------------------------------------------------------------------
 
   private save(): boolean {
-    const problem = writeStorage(MOCK_KEY, serializeSession(this.session));
-    if (problem) this.setNotice([problem]);
-    return problem === null;
+    const store = versionedStore(MOCK_FORMAT);
+    store.set(this.session);
+    const problems = store.notices();
+    if (problems.length > 0) this.setNotice(problems);
+    return problems.length === 0;
   }
 
   private announce(text: string) {

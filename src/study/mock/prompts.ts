@@ -2,7 +2,7 @@
  * Design prompts for a mock: the exercises' typed frontmatter, filtered by level and domain, and a
  * random pick among them. Pure; the random source is passed in so tests can fix it.
  */
-import type { Level } from '../../config/taxonomy';
+import type { Level } from '../../config/taxonomy.ts';
 
 export interface MockPrompt {
   /** Page slug under /practice/exercises/ ("card-fraud-detection"); also the URL value. */

@@ -4,8 +4,9 @@
  * before that, never a countdown, so the remaining time is recomputed from the clock after a reload,
  * a sleeping laptop or a background tab. Pure: every function takes `now` (ms since the epoch).
  */
-import { clampElapsed, TOTAL_MS } from './plan';
-import { isDimension, isScore, type Scores } from './rubric';
+import { clampElapsed, TOTAL_MS } from './plan.ts';
+import { isDimension, isScore, type Scores } from './rubric.ts';
+import type { StoredFormat } from '../../client/store.ts';
 
 export const MOCK_KEY = 'mlguide:mock';
 export const NOTES_MAX = 20_000;
@@ -78,61 +79,48 @@ export function reset(s: MockSession): MockSession {
   return { ...s, startedAt: null, elapsedBefore: 0, finished: false, scores: {} };
 }
 
-export function serializeSession(s: MockSession): string {
-  return JSON.stringify(s);
-}
-
-export interface ParsedSession {
-  session: MockSession;
-  /** Why the stored text was ignored, or null when it was used (or absent). */
-  problem: string | null;
-}
-
-const IGNORED = 'Your saved mock interview could not be read, so it was ignored and a new one started.';
-
 /**
- * Reads a stored session. Absent -> a new session; malformed, foreign or from another version -> a
- * new session and a problem sentence. Unknown score keys are dropped; notes are cut to NOTES_MAX.
+ * The stored format of a mock session, read field by field: a field that is damaged falls back to
+ * its default on its own (named in the notice), so the notes survive a bad score or filter.
+ * Unknown score keys are dropped; notes are cut to NOTES_MAX.
  */
-export function parseSession(raw: string | null): ParsedSession {
-  if (raw === null) return { session: newSession(), problem: null };
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return { session: newSession(), problem: IGNORED };
-  }
-  if (!isObject(data) || data.version !== 1) return { session: newSession(), problem: IGNORED };
-  const { prompt, level, domain, startedAt, elapsedBefore, finished, notes, scores } = data;
-  const valid =
-    (prompt === null || (typeof prompt === 'string' && /^[a-z0-9-]{1,100}$/.test(prompt))) &&
-    typeof level === 'string' &&
-    typeof domain === 'string' &&
-    (startedAt === null || (typeof startedAt === 'number' && Number.isFinite(startedAt) && startedAt >= 0)) &&
-    typeof elapsedBefore === 'number' &&
-    Number.isFinite(elapsedBefore) &&
-    elapsedBefore >= 0 &&
-    typeof finished === 'boolean' &&
-    typeof notes === 'string' &&
-    isObject(scores);
-  if (!valid) return { session: newSession(), problem: IGNORED };
-  const cleanScores: Scores = {};
-  for (const [key, value] of Object.entries(scores)) if (isDimension(key) && isScore(value)) cleanScores[key] = value;
-  return {
-    session: {
-      version: 1,
-      prompt,
-      level,
-      domain,
-      startedAt,
-      elapsedBefore: Math.min(elapsedBefore, TOTAL_MS),
-      finished,
-      notes: notes.slice(0, NOTES_MAX),
-      scores: cleanScores,
-    },
-    problem: null,
-  };
-}
+export const MOCK_FORMAT: StoredFormat<MockSession> = {
+  key: MOCK_KEY,
+  noun: 'mock interview',
+  version: 1,
+  empty: newSession,
+  read(data) {
+    const session = newSession();
+    const skipped: string[] = [];
+    const take = <K extends keyof MockSession>(name: K, ok: boolean, value: MockSession[K]) => {
+      if (ok) session[name] = value;
+      else if (name in data) skipped.push(`the ${name}`);
+    };
+    const { prompt, level, domain, startedAt, elapsedBefore, finished, notes, scores } = data;
+    take(
+      'prompt',
+      prompt === null || (typeof prompt === 'string' && /^[a-z0-9-]{1,100}$/.test(prompt)),
+      prompt as string | null,
+    );
+    take('level', typeof level === 'string', level as string);
+    take('domain', typeof domain === 'string', domain as string);
+    const validStart =
+      startedAt === null || (typeof startedAt === 'number' && Number.isFinite(startedAt) && startedAt >= 0);
+    take('startedAt', validStart, startedAt as number | null);
+    const validElapsed = typeof elapsedBefore === 'number' && Number.isFinite(elapsedBefore) && elapsedBefore >= 0;
+    take('elapsedBefore', validElapsed, Math.min(elapsedBefore as number, TOTAL_MS));
+    take('finished', typeof finished === 'boolean', finished as boolean);
+    take('notes', typeof notes === 'string', typeof notes === 'string' ? notes.slice(0, NOTES_MAX) : '');
+    if (isObject(scores)) {
+      const cleanScores: Scores = {};
+      for (const [key, value] of Object.entries(scores))
+        if (isDimension(key) && isScore(value)) cleanScores[key] = value;
+      session.scores = cleanScores;
+    } else if ('scores' in data) skipped.push('the scores');
+    return { value: session, skipped };
+  },
+  write: (session) => ({ ...session }),
+};
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

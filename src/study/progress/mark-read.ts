@@ -2,34 +2,33 @@
  * <mark-read data-page="lifecycle/evaluation">: the "Mark as read" toggle at the end of a chapter.
  * A button with aria-pressed; the live status says what changed and how far the reader has got.
  */
-import { isRead, setRead } from './read-state';
-import { loadRead, onReadChange, saveRead } from './store';
+import { isRead, setRead } from './read-state.ts';
+import { readProgress } from './store.ts';
 
 class MarkRead extends HTMLElement {
   private page = '';
 
   connectedCallback() {
     this.page = this.dataset.page ?? '';
-    const { problem } = loadRead();
     this.hidden = false;
-    this.render(problem);
+    this.render(readProgress().notices().join(' ') || null);
     this.querySelector('button')?.addEventListener('click', () => this.toggle());
-    onReadChange(() => this.render(null));
+    readProgress().subscribe(() => this.render(null));
   }
 
   private toggle() {
-    const { state } = loadRead();
-    const read = !isRead(state, this.page);
-    const next = setRead(state, this.page, read, Date.now());
-    const problem = saveRead(next);
+    const store = readProgress();
+    const read = !isRead(store.get(), this.page);
+    const next = setRead(store.get(), this.page, read, Date.now());
+    // The store keeps the mark in memory when storage fails, and its notice says so.
+    store.set(next);
     const count = Object.keys(next.pages).length;
-    this.status(
-      problem ?? (read ? `Marked as read. ${count} page${count === 1 ? '' : 's'} read so far.` : 'Marked as not read.'),
-    );
+    const done = read ? `Marked as read. ${count} page${count === 1 ? '' : 's'} read so far.` : 'Marked as not read.';
+    this.status([done, ...store.notices()].join(' '));
   }
 
   private render(problem: string | null) {
-    const read = isRead(loadRead().state, this.page);
+    const read = isRead(readProgress().get(), this.page);
     const button = this.querySelector('button');
     button?.setAttribute('aria-pressed', String(read));
     if (problem) this.status(problem);

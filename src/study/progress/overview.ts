@@ -2,8 +2,9 @@
  * <reading-progress>: "Your progress" on the landing page. The page lists (data-pages) and section
  * names come from the build; the counts from the reader's browser. Hidden without JavaScript.
  */
-import { emptyReadState, progressBySection } from './read-state';
-import { loadRead, onReadChange, saveRead } from './store';
+import { progressBySection } from './by-section.ts';
+import { emptyReadState } from './read-state.ts';
+import { readProgress } from './store.ts';
 
 class ReadingProgress extends HTMLElement {
   private pages: string[] = [];
@@ -13,13 +14,13 @@ class ReadingProgress extends HTMLElement {
     this.pages = JSON.parse(this.dataset.pages ?? '[]') as string[];
     this.sections = [...this.querySelectorAll<HTMLElement>('[data-section]')].map((row) => row.dataset.section ?? '');
     this.hidden = false;
-    this.render(loadRead().problem);
-    onReadChange(() => this.render(null));
+    this.render(readProgress().notices().join(' ') || null);
+    readProgress().subscribe(() => this.render(null));
     this.querySelector('button[data-reset]')?.addEventListener('click', () => this.reset());
   }
 
   private render(problem: string | null) {
-    const { state } = loadRead();
+    const state = readProgress().get();
     const progress = progressBySection(this.sections, this.pages, state);
     this.text('[data-total]', `${progress.read} of ${progress.total} pages read`);
     for (const row of progress.sections) {
@@ -41,8 +42,9 @@ class ReadingProgress extends HTMLElement {
 
   private reset() {
     if (!window.confirm('Clear your reading progress on every page? This cannot be undone.')) return;
-    const problem = saveRead(emptyReadState());
-    this.text('[data-status]', problem ?? 'Reading progress cleared.');
+    const store = readProgress();
+    store.set(emptyReadState());
+    this.text('[data-status]', ['Reading progress cleared.', ...store.notices()].join(' '));
   }
 
   private text(selector: string, value: string) {

@@ -7,25 +7,26 @@
 import { EXERCISE_FILTERS, QB_NS, QUESTION_FILTERS, countText, matches, type FilterItem } from './filters.ts';
 import { markOf } from './marks.ts';
 import { currentMarks, onMarksChange } from './marks-store.ts';
-import { emptyFilters, parseFilters, serializeFilters, type FilterSpec } from '../shared/url-filters.ts';
+import { defaultValues, type EnumField } from '../../client/fields.ts';
+import { parseState, serializeState } from '../../client/url-state.ts';
 
 type Kind = 'questions' | 'exercises';
 
 class StudyFilterBar extends HTMLElement {
   private kind: Kind = 'questions';
-  private spec: FilterSpec = QUESTION_FILTERS;
+  private spec: Record<string, EnumField> = QUESTION_FILTERS;
   private values: Record<string, string> = {};
 
   connectedCallback() {
     this.kind = this.dataset.kind === 'exercises' ? 'exercises' : 'questions';
     this.spec = this.kind === 'questions' ? QUESTION_FILTERS : EXERCISE_FILTERS;
-    const { values, notices } = parseFilters(this.spec, QB_NS, location.search);
+    const { state: values, notices } = parseState(this.spec, QB_NS, location.search);
     this.values = values;
     this.text('[data-notice]', notices.join(' '));
     this.querySelector<HTMLElement>('section')!.hidden = false;
     this.syncControls();
     this.addEventListener('change', (e) => this.onChange(e));
-    this.querySelector('[data-reset]')?.addEventListener('click', () => this.setValues(emptyFilters(this.spec)));
+    this.querySelector('[data-reset]')?.addEventListener('click', () => this.setValues(defaultValues(this.spec)));
     if (this.kind === 'questions') onMarksChange((id) => this.onMarkChange(id));
     window.addEventListener('hashchange', () => this.revealHashTarget());
     this.apply();
@@ -69,7 +70,7 @@ class StudyFilterBar extends HTMLElement {
     this.values = values;
     this.text('[data-notice]', '');
     this.syncControls();
-    const search = serializeFilters(this.spec, QB_NS, this.values, location.search);
+    const search = serializeState(this.spec, QB_NS, this.values, location.search);
     history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     this.apply();
   }
@@ -117,7 +118,7 @@ class StudyFilterBar extends HTMLElement {
     const target = id ? document.getElementById(id) : null;
     if (!target) return;
     if (target.hidden && this.items().includes(target)) {
-      this.setValues(emptyFilters(this.spec));
+      this.setValues(defaultValues(this.spec));
       this.text('[data-notice]', 'The filters were cleared to show the linked item.');
     }
     if (!target.hidden) target.scrollIntoView();

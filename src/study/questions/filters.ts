@@ -3,8 +3,8 @@
  * (?qb.level=Senior&qb.section=serving). Pure: the client script reads each item's data-* attributes
  * and asks `matches` whether to show it.
  */
-import { DOMAINS, LEVELS, QUESTION_SECTIONS } from '../../config/taxonomy.ts';
-import type { FilterValues } from '../shared/url-filters.ts';
+import { DOMAINS, LEVELS, QUESTION_SECTIONS, type QuestionSection } from '../../config/taxonomy.ts';
+import { filterField, type FieldValues } from '../../client/fields.ts';
 import type { Mark } from './marks.ts';
 
 export const QB_NS = 'qb';
@@ -13,18 +13,22 @@ export const QB_NS = 'qb';
 export const MARK_FILTER_LABELS = { review: 'To review', got: 'Got it', unmarked: 'Not marked yet' } as const;
 
 export const QUESTION_FILTERS = {
-  level: { label: 'Level', values: LEVELS },
-  section: { label: 'Section', values: Object.keys(QUESTION_SECTIONS) },
-  mark: { label: 'Your mark', values: Object.keys(MARK_FILTER_LABELS) },
+  level: filterField('Level', LEVELS),
+  section: filterField('Section', Object.keys(QUESTION_SECTIONS) as QuestionSection[], QUESTION_SECTIONS),
+  mark: filterField(
+    'Your mark',
+    Object.keys(MARK_FILTER_LABELS) as (keyof typeof MARK_FILTER_LABELS)[],
+    MARK_FILTER_LABELS,
+  ),
 };
 
 export const EXERCISE_FILTERS = {
-  level: { label: 'Level', values: LEVELS },
-  domain: { label: 'Domain', values: DOMAINS },
+  level: filterField('Level', LEVELS),
+  domain: filterField('Domain', DOMAINS),
 };
 
-export type QuestionFilters = FilterValues<typeof QUESTION_FILTERS>;
-export type ExerciseFilters = FilterValues<typeof EXERCISE_FILTERS>;
+export type QuestionFilters = FieldValues<typeof QUESTION_FILTERS>;
+export type ExerciseFilters = FieldValues<typeof EXERCISE_FILTERS>;
 
 /** What a filter can know about one listed item. */
 export interface FilterItem {

@@ -1,51 +1,30 @@
 /**
- * The reader's question marks in this browser: one shared copy per page, loaded from localStorage on
- * first use, saved on every change, and refreshed when another tab changes them. The badges
- * (marks-client.ts) and the filter bar (filter-bar-element.ts) both read it and listen for changes.
+ * The reader's question marks in this browser: the one versioned store of "mlguide:questions", read by
+ * the badges (marks-client.ts) and the filter bar (filter-bar-element.ts), and followed across tabs.
  */
-import { MARKS_KEY, parseMarks, serializeMarks, toggleMark, type Mark, type Marks } from './marks.ts';
-import { readStorage, writeStorage } from '../shared/storage.ts';
+import { versionedStore } from '../../client/store.ts';
+import { MARKS_FORMAT, toggleMark, type Mark, type Marks } from './marks.ts';
 
-let marks: Marks | null = null;
-let problem = '';
-const listeners = new Set<(changedId: string | null) => void>();
-
-function load() {
-  const read = readStorage(MARKS_KEY);
-  if (!read.ok) {
-    marks = {};
-    problem = read.message;
-    return;
-  }
-  const parsed = parseMarks(read.text);
-  marks = parsed.marks;
-  problem = parsed.ok ? '' : parsed.message;
-}
-
-window.addEventListener('storage', (event) => {
-  if (event.key !== MARKS_KEY) return;
-  load();
-  for (const listener of listeners) listener(null);
-});
+const store = () => versionedStore(MARKS_FORMAT);
+/** The question pressed in this tab, while its change is being announced; null for other tabs' changes. */
+let pressed: string | null = null;
 
 export function currentMarks(): Marks {
-  if (marks === null) load();
-  return marks!;
+  return store().get();
 }
 
-/** Why saved marks were ignored or not saved, or "" when all is well. */
+/** Why saved marks were skipped or not saved, or "" when all is well. */
 export function marksProblem(): string {
-  currentMarks();
-  return problem;
+  return store().notices().join(' ');
 }
 
 export function pressMark(id: string, mark: Mark) {
-  marks = toggleMark(currentMarks(), id, mark);
-  problem = writeStorage(MARKS_KEY, serializeMarks(marks)) ?? '';
-  for (const listener of listeners) listener(id);
+  pressed = id;
+  store().set(toggleMark(currentMarks(), id, mark));
+  pressed = null;
 }
 
-/** Calls `listener` after every change, with the question id (null when everything may have changed). */
+/** Calls `listener` after every change, with the question id (null when another tab changed them). */
 export function onMarksChange(listener: (changedId: string | null) => void) {
-  listeners.add(listener);
+  store().subscribe(() => listener(pressed));
 }

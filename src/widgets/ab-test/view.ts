@@ -7,16 +7,16 @@
  * peek    - a seeded Monte Carlo of A/A tests checked daily -> how often "stop at the first
  *           p < alpha" finds a winner that does not exist, against testing once at the end.
  */
-// Module paths rather than the experiments index keep this widget's bundle to what it uses.
 import { sampleSizePerVariant } from '../../lib/experiments/sample-size.ts';
 import { twoProportionZTest } from '../../lib/experiments/z-test.ts';
 import { simulatePeeking } from '../../lib/experiments/peeking.ts';
+import { monteCarloMargin, planExperiment, type ExperimentPlan } from '../../lib/experiments/plan.ts';
 import { chiSquareTest } from '../../lib/drift/chi-square.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { escapeHtml, fmt, fmtInt, fmtP as fmtPValue, fmtPercent } from '../shared/format.ts';
-import { legend, lineChart } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { escapeHtml, fmt, fmtInt, fmtP as fmtPValue, fmtPercent } from '../kit/format.ts';
+import { legend, lineChart } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;
@@ -56,32 +56,17 @@ const fmtAlpha = (alpha: number) => trim(alpha, 4);
 
 /* ------------------------------------------------------------------ plan */
 
-export interface Plan {
-  perArm: number;
-  total: number;
-  /** Whole days to reach the total at the given traffic. */
-  days: number;
-  target: number;
-  /** The effect in both readings: absolute difference and relative to the baseline. */
-  absolute: number;
-  relative: number;
-}
-
-export function plan(state: State): Plan {
-  const relative = state.mdeKind === 'rel';
-  const perArm = sampleSizePerVariant({
+/** The plan for the state's inputs (users per arm, total, days, target rate). */
+export function plan(state: State): ExperimentPlan {
+  return planExperiment({
     baseline: state.p0,
     mde: state.mde,
-    relative,
+    relative: state.mdeKind === 'rel',
     alpha: state.alpha,
     power: state.power,
     twoSided: state.sides === 'two',
+    dailyTraffic: state.traffic,
   });
-  const total = 2 * perArm;
-  const target = relative ? state.p0 * (1 + state.mde) : state.p0 + state.mde;
-  // 1e-9 keeps float noise (62468 / 10000 = 6.2468000000000004) from adding a day.
-  const days = Math.max(1, Math.ceil(total / state.traffic - 1e-9));
-  return { perArm, total, days, target, absolute: target - state.p0, relative: (target - state.p0) / state.p0 };
 }
 
 function planView(state: State) {
@@ -228,9 +213,9 @@ function peekView(state: State) {
   });
   const naive = r.naiveFalsePositiveRate;
   const fixed = r.fixedHorizonFalsePositiveRate;
-  const noise = 1.96 * Math.sqrt((naive * (1 - naive)) / r.experiments);
-  // One look should be wrong about α of the time; allow 2.58 standard errors of Monte Carlo noise.
-  const onTarget = Math.abs(fixed - state.alpha) <= 2.58 * Math.sqrt((state.alpha * (1 - state.alpha)) / r.experiments);
+  const noise = monteCarloMargin(naive, r.experiments);
+  // One look should be wrong about α of the time, give or take a 99% Monte Carlo margin.
+  const onTarget = Math.abs(fixed - state.alpha) <= monteCarloMargin(state.alpha, r.experiments, 0.99);
   const points: [number, number][] = [
     [0, 0],
     ...r.cumulativeFalsePositiveRate.map((v, d): [number, number] => [d + 1, v * 100]),

@@ -3,14 +3,13 @@
  * latency percentiles, batch size and utilization, plus a sweep of the max queue delay that charts
  * p99 (against the SLO) and throughput.
  */
-// Module paths rather than the systems index keep this widget's bundle to what it uses.
 import { simulateDynamicBatching, type DynamicBatchingResult } from '../../lib/systems/batching.ts';
 import { batchingCapacityPerSec } from '../../lib/systems/serving-capacity.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { fmt, fmtInt, fmtPercent } from '../shared/format.ts';
-import { legend, lineChart } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { fmt, fmtInt, fmtPercent } from '../kit/format.ts';
+import { legend, lineChart } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

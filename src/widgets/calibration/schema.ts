@@ -1,10 +1,21 @@
-import type { Schema } from '../shared/state.ts';
+import type { Fields } from '../../client/fields.ts';
+import { defineSchema, type StateOf } from '../kit/schema.ts';
 
 /** URL namespace and inputs of the calibration explorer. */
 export const ns = 'ca';
 
-export const schema = {
-  data: { kind: 'enum', default: 'well', values: ['well', 'over', 'under', 'custom'], label: 'Predictions' },
+const fields = {
+  data: {
+    kind: 'enum',
+    default: 'well',
+    values: {
+      well: 'Well calibrated',
+      over: 'Over-confident: pushed towards 0 and 1',
+      under: 'Under-confident: pulled towards 0.5',
+      custom: 'Pasted predictions (edit the box below)',
+    },
+    label: 'Predictions',
+  },
   bins: { kind: 'number', default: 10, min: 2, max: 20, integer: true, label: 'Number of bins' },
   csv: {
     kind: 'text',
@@ -13,17 +24,17 @@ export const schema = {
     maxLength: 40000,
     label: 'Your predictions (prob,label per line)',
   },
-} satisfies Schema;
+} satisfies Fields;
 
-export const datasetNames: Record<string, string> = {
-  well: 'Well calibrated',
-  over: 'Over-confident: pushed towards 0 and 1',
-  under: 'Under-confident: pulled towards 0.5',
-  custom: 'Pasted predictions (edit the box below)',
-};
+export const schema = defineSchema({
+  fields,
+  presets: [
+    { label: 'Well calibrated', state: { data: 'well', bins: 10 } },
+    { label: 'Over-confident', state: { data: 'over', bins: 10 } },
+    { label: 'Under-confident', state: { data: 'under', bins: 10 } },
+  ],
+  // The pasted-data box only matters for the "custom" dataset.
+  visibility: (state) => ({ csv: state.data === 'custom' }),
+});
 
-export const presets = [
-  { label: 'Well calibrated', state: { data: 'well', bins: 10 } },
-  { label: 'Over-confident', state: { data: 'over', bins: 10 } },
-  { label: 'Under-confident', state: { data: 'under', bins: 10 } },
-];
+export type State = StateOf<typeof schema>;

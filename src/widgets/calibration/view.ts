@@ -7,11 +7,11 @@ import { brierScore, logLoss } from '../../lib/metrics/probabilistic.ts';
 import { confidenceGap, reliabilityBinCounts } from '../../lib/metrics/reliability.ts';
 import { syntheticProbabilities, type LabelledProbabilities } from '../../lib/datasets/probabilities.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../shared/csv.ts';
-import { fmt, fmtInt } from '../shared/format.ts';
-import { barChart, legend, lineChart } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { parseRows } from '../kit/csv.ts';
+import { fmt, fmtInt } from '../kit/format.ts';
+import { barChart, legend, lineChart } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

@@ -4,21 +4,23 @@
  * confident right answer and a confident wrong one.
  */
 import { logLoss } from '../../lib/metrics/probabilistic.ts';
-import { fmt } from '../shared/format.ts';
-import { legend, lineChart } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { fmt } from '../kit/format.ts';
+import { legend, lineChart } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;
 type Label = 0 | 1;
 
-/** The chart's loss axis stops here (nats); p = 0.001 on the wrong side costs 6.9. */
-const Y_MAX_NATS = 7;
 const GRID = 400;
 
 /** Loss of a single example in nats: log loss of a one-element list. */
 const lossNats = (label: Label, p: number) => logLoss([label], [p]);
+
+/** The chart's loss axis stops at the loss of p = 0.001 on the wrong side (6.9 nats). */
+const EDGE_P = 0.001;
+const Y_MAX_NATS = lossNats(1, EDGE_P);
 
 /** The loss curve for one label, cut where it leaves the chart (the loss there is exactly yMax). */
 function curve(label: Label, toUnit: (nats: number) => number, yMax: number): [number, number][] {
@@ -29,8 +31,7 @@ function curve(label: Label, toUnit: (nats: number) => number, yMax: number): [n
     if (y <= yMax) points.push([p, y]);
   }
   // Where -ln(p) (label 1) or -ln(1 - p) (label 0) equals the top of the chart.
-  const edge = Math.exp(-Y_MAX_NATS);
-  const boundary: [number, number] = label === 1 ? [edge, yMax] : [1 - edge, yMax];
+  const boundary: [number, number] = label === 1 ? [EDGE_P, yMax] : [1 - EDGE_P, yMax];
   return label === 1 ? [boundary, ...points] : [...points, boundary];
 }
 

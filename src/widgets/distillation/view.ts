@@ -3,13 +3,12 @@
  * probabilities next to the ordinary ones, their entropies, how much mass the non-top classes get
  * ("dark knowledge"), and, given student logits, the distillation loss of Hinton et al.
  */
-// The module path rather than the systems index keeps this widget's bundle to what it uses.
 import { distillationLoss, entropy, softmaxWithTemperature } from '../../lib/systems/distillation.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { escapeHtml, fmt, fmtPercent } from '../shared/format.ts';
-import { barChart, legend } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { escapeHtml, fmt, fmtPercent } from '../kit/format.ts';
+import { barChart, legend } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;
@@ -113,7 +112,7 @@ export function view(state: State): WidgetResult {
     const pT = softmaxWithTemperature(teacher.values, state.T);
     const h1 = entropy(p1);
     const hT = entropy(pT);
-    const hMax = Math.log(k);
+    const hMax = entropy(new Array<number>(k).fill(1 / k)); // a uniform distribution's
 
     let student: number[] | null = null;
     if (state.student.trim() !== '') {

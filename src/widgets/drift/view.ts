@@ -4,43 +4,28 @@
  * JS, KS and chi-squared tests, a plain-language verdict, and the same scenario at another sample
  * size to show that PSI measures the size of a shift while a p-value measures the evidence.
  */
-// Module paths rather than the drift index keep this widget's bundle to what it uses.
-import { psi, psiBinContributions, PSI_EPSILON } from '../../lib/drift/psi.ts';
-import { klDivergence, jsDivergence } from '../../lib/drift/divergence.ts';
-import { ksTest, type KsTestResult } from '../../lib/drift/ks.ts';
-import { driftScenario, type DriftScenarioName, type DriftWindows } from '../../lib/drift-scenarios.ts';
-import {
-  binSamples,
-  chiSquareTwoSample,
-  psiNoiseFloor,
-  type Binning,
-  type TwoSampleChiSquareResult,
-} from '../../lib/drift-two-sample.ts';
+import { PSI_EPSILON } from '../../lib/drift/psi.ts';
+import { driftScenario, type DriftScenarioName, type DriftWindows } from '../../lib/datasets/drift-scenarios.ts';
+import { psiNoiseFloor, type Binning } from '../../lib/drift/two-sample.ts';
+import { driftEvidence, driftReport, psiBand, PSI_ACT, PSI_WATCH, type DriftReport } from '../../lib/drift/report.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { escapeHtml, fmt, fmtInt, fmtP, fmtPercent } from '../shared/format.ts';
-import { barChart, legend } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { escapeHtml, fmt, fmtInt, fmtP, fmtPercent } from '../kit/format.ts';
+import { barChart, legend } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;
 
-/** PSI bands, a rule of thumb from credit scoring. */
-export const PSI_WATCH = 0.1;
-export const PSI_ACT = 0.25;
 /** Above this many rows per window the comparison uses a tenth of the rows instead of ten times. */
 const MAX_ROWS_FOR_TENFOLD = 10_000;
 
-/** A divergence that may be infinite (a bin empty on one side only): ∞ is a true answer here. */
 /** fmtP for raw HTML ("<" must be escaped there). */
 const htmlP = (p: number) => escapeHtml(fmtP(p));
 
+/** A divergence that may be infinite (a bin empty on one side only): ∞ is a true answer here. */
 function fmtDivergence(value: number): string {
   return value === Infinity ? '∞' : fmt(value);
-}
-
-export function band(psiValue: number): 'stable' | 'watch' | 'act' {
-  return psiValue < PSI_WATCH ? 'stable' : psiValue <= PSI_ACT ? 'watch' : 'act';
 }
 
 /** Numbers from pasted text: one per line or separated by commas, semicolons or spaces. */
@@ -69,22 +54,12 @@ export function loadWindows(state: State, n = state.n): DriftWindows {
   return driftScenario(state.scenario as DriftScenarioName, { n, strength: state.strength, seed: state.seed });
 }
 
-export interface DriftAnalysis {
+/** A drift report with what each bin is called and holds, for the tables and the chart. */
+export interface DriftAnalysis extends DriftReport {
   /** Bin labels for the chart (bin numbers, or category names). */
   labels: string[];
   /** What each bin holds (a value range, or the category). */
   ranges: string[];
-  reference: number[];
-  current: number[];
-  nReference: number;
-  nCurrent: number;
-  psi: number;
-  contributions: number[];
-  klCurrentReference: number;
-  klReferenceCurrent: number;
-  js: number;
-  ks: KsTestResult | null;
-  chi: TwoSampleChiSquareResult;
 }
 
 function edgeDigits(edges: readonly number[]): number {
@@ -104,52 +79,11 @@ function rangeLabels(edges: readonly number[]): string[] {
   });
 }
 
-/** Bins the windows and computes every score; all maths comes from src/lib. */
+/** The drift report of the windows, with bin labels and ranges for the reader. */
 export function analyse(windows: DriftWindows, bins: number, binning: Binning): DriftAnalysis {
-  let labels: string[];
-  let ranges: string[];
-  let reference: number[];
-  let current: number[];
-  let ks: KsTestResult | null = null;
-  let nReference: number;
-  let nCurrent: number;
-  if (windows.kind === 'numeric') {
-    const binned = binSamples(windows.reference, windows.current, bins, binning);
-    reference = binned.reference;
-    current = binned.current;
-    labels = reference.map((_, i) => String(i + 1));
-    ranges = rangeLabels(binned.edges);
-    ks = ksTest(windows.reference, windows.current);
-    nReference = windows.reference.length;
-    nCurrent = windows.current.length;
-  } else {
-    reference = windows.reference;
-    current = windows.current;
-    labels = windows.categories;
-    ranges = windows.categories;
-    nReference = reference.reduce((a, b) => a + b, 0);
-    nCurrent = current.reduce((a, b) => a + b, 0);
-  }
-  return {
-    labels,
-    ranges,
-    reference,
-    current,
-    nReference,
-    nCurrent,
-    psi: psi(reference, current),
-    contributions: psiBinContributions(reference, current),
-    klCurrentReference: klDivergence(current, reference),
-    klReferenceCurrent: klDivergence(reference, current),
-    js: jsDivergence(reference, current),
-    ks,
-    chi: chiSquareTwoSample(reference, current),
-  };
-}
-
-/** The p-value the verdict leans on: KS for numbers, chi-squared for categories. */
-export function evidence(a: DriftAnalysis): number {
-  return a.ks ? a.ks.pValue : a.chi.pValue;
+  const report = driftReport(windows, bins, binning);
+  if (report.categories) return { ...report, labels: report.categories, ranges: report.categories };
+  return { ...report, labels: report.reference.map((_, i) => String(i + 1)), ranges: rangeLabels(report.edges ?? []) };
 }
 
 /** The sample size the comparison uses: ten times the rows, or a tenth when that would be too many. */
@@ -160,8 +94,8 @@ export function comparisonRows(n: number): number {
 const BAND_LABEL = { stable: 'Stable', watch: 'Watch', act: 'Act' } as const;
 
 function verdict(state: State, a: DriftAnalysis): string {
-  const b = band(a.psi);
-  const p = evidence(a);
+  const band = psiBand(a.psi);
+  const p = driftEvidence(a);
   const test = a.ks ? 'the KS test' : 'the chi-squared test';
   const significant = p < 0.05;
   const floor = psiNoiseFloor(a.chi.dof + 1, a.nReference, a.nCurrent);
@@ -174,17 +108,17 @@ function verdict(state: State, a: DriftAnalysis): string {
   const where = `${bin} gives ${fmtPercent(topShare, 0)} of it.`;
   const rows = fmtInt(Math.min(a.nReference, a.nCurrent));
   const parts: string[] = [];
-  if (b === 'stable' && !significant) {
+  if (band === 'stable' && !significant) {
     parts.push(
       `<strong>Stable.</strong> PSI ${fmt(a.psi)} is below ${PSI_WATCH}, and ${test} finds nothing beyond chance (p = ${htmlP(p)}). Nothing to do.`,
     );
-  } else if (b === 'stable') {
+  } else if (band === 'stable') {
     parts.push(
       `<strong>Stable, though detectable.</strong> ${test[0].toUpperCase()}${test.slice(1)} is sure the windows differ (p = ${htmlP(p)}), but PSI ${fmt(a.psi)} says the shift is small. With ${rows} rows per window a test flags shifts too small to matter: judge the size with PSI, not the p-value.`,
     );
   } else {
     parts.push(
-      b === 'watch'
+      band === 'watch'
         ? `<strong>Watch.</strong> PSI ${fmt(a.psi)} is a moderate shift (${PSI_WATCH} to ${PSI_ACT}). ${where} Look at that range and its segments.`
         : `<strong>Act.</strong> PSI ${fmt(a.psi)} is a major shift (above ${PSI_ACT}). ${where} Find the cause, check data quality, consider retraining.`,
     );
@@ -203,7 +137,7 @@ function verdict(state: State, a: DriftAnalysis): string {
       `The reference never saw ${escapeHtml(a.labels[a.labels.length - 1])}, so PSI uses ${PSI_EPSILON} as its reference share; that bin alone adds ${fmt(a.contributions[a.contributions.length - 1])}, and the model has no training data for it.`,
     );
   }
-  if (state.scenario === 'seasonal' && b !== 'stable') {
+  if (state.scenario === 'seasonal' && band !== 'stable') {
     parts.push('A seasonal swing comes back every year: compare with the same month last year before you retrain.');
   }
   return `<p class="widget-verdict">${parts.join(' ')}</p>`;
@@ -248,8 +182,8 @@ function sampleSizeComparison(state: State, a: DriftAnalysis): string {
     return `<p class="widget-note">With 10× as many rows from the same two distributions, PSI would be about the same (only less noisy), while the p-values would shrink if the distributions truly differ: PSI measures how big a shift is, a p-value how sure we are that there is one.</p>`;
   }
   const other = comparisonRows(state.n);
-  const b = analyse(loadWindows(state, other), state.bins, state.binning as Binning);
-  const [small, large] = other > state.n ? [a, b] : [b, a];
+  const comparison = analyse(loadWindows(state, other), state.bins, state.binning as Binning);
+  const [small, large] = other > state.n ? [a, comparison] : [comparison, a];
   const [nSmall, nLarge] = other > state.n ? [state.n, other] : [other, state.n];
   const row = (n: number, x: DriftAnalysis) =>
     `<tr><th scope="row">${fmtInt(n)}</th><td>${fmt(x.psi)}</td><td>${x.ks ? htmlP(x.ks.pValue) : 'n/a'}</td><td>${htmlP(x.chi.pValue)}</td></tr>`;
@@ -257,7 +191,7 @@ function sampleSizeComparison(state: State, a: DriftAnalysis): string {
   return `<div class="widget-scroll" tabindex="0" role="region" aria-label="The same scenario at another sample size"><table class="dr-tenfold"><caption>The same scenario with ${other > state.n ? '10× the rows' : 'a tenth of the rows'}</caption>
 <thead><tr><th scope="col">Rows per window</th><th scope="col">PSI</th><th scope="col">KS p-value</th><th scope="col">χ² p-value</th></tr></thead>
 <tbody>${row(nSmall, small)}${row(nLarge, large)}</tbody></table></div>
-<p class="widget-note">From ${fmtInt(nSmall)} to ${fmtInt(nLarge)} rows, PSI goes from ${fmt(small.psi)} to ${fmt(large.psi)} while the ${testName} p-value goes from ${htmlP(evidence(small))} to ${htmlP(evidence(large))}. PSI estimates the size of the shift, so more data only makes it less noisy (noise alone adds about ${fmt(psiNoiseFloor(a.chi.dof + 1, nSmall, nSmall))} at ${fmtInt(nSmall)} rows); a p-value measures the evidence that there is any shift, so with enough data even a negligible one becomes “significant”.</p>`;
+<p class="widget-note">From ${fmtInt(nSmall)} to ${fmtInt(nLarge)} rows, PSI goes from ${fmt(small.psi)} to ${fmt(large.psi)} while the ${testName} p-value goes from ${htmlP(driftEvidence(small))} to ${htmlP(driftEvidence(large))}. PSI estimates the size of the shift, so more data only makes it less noisy (noise alone adds about ${fmt(psiNoiseFloor(a.chi.dof + 1, nSmall, nSmall))} at ${fmtInt(nSmall)} rows); a p-value measures the evidence that there is any shift, so with enough data even a negligible one becomes “significant”.</p>`;
 }
 
 export function view(state: State): WidgetResult {
@@ -265,7 +199,7 @@ export function view(state: State): WidgetResult {
     const windows = loadWindows(state);
     const categorical = windows.kind === 'categorical';
     const a = analyse(windows, state.bins, state.binning as Binning);
-    const b = band(a.psi);
+    const band = psiBand(a.psi);
     const binsNote =
       !categorical && a.labels.length < state.bins
         ? `<p class="widget-note">Tied values merged some quantile bins: ${a.labels.length} of ${state.bins} bins are used.</p>`
@@ -283,7 +217,7 @@ export function view(state: State): WidgetResult {
     const html = `<div class="widget-grid">
 <div>${readouts([
       ['PSI', fmt(a.psi)],
-      ['PSI band', BAND_LABEL[b]],
+      ['PSI band', BAND_LABEL[band]],
       ['KL(current ‖ reference)', fmtDivergence(a.klCurrentReference)],
       ['KL(reference ‖ current)', fmtDivergence(a.klReferenceCurrent)],
       ['JS divergence', fmt(a.js)],
@@ -300,7 +234,7 @@ ${verdict(state, a)}${infiniteNote(a)}${categorical ? '<p class="widget-note">Th
 <p class="widget-note">PSI bands: below ${PSI_WATCH} stable, ${PSI_WATCH} to ${PSI_ACT} watch, above ${PSI_ACT} act. KL and JS in nats; the tests are two-sample (the reference is a sample too).</p></div></div>
 ${binsNote}${contributionsTable(a, categorical)}
 ${sampleSizeComparison(state, a)}`;
-    const summary = `${BAND_LABEL[b]}: PSI ${fmt(a.psi)}, ${a.ks ? `KS p-value ${fmtP(a.ks.pValue)}, ` : ''}chi-squared p-value ${fmtP(a.chi.pValue)}.`;
+    const summary = `${BAND_LABEL[band]}: PSI ${fmt(a.psi)}, ${a.ks ? `KS p-value ${fmtP(a.ks.pValue)}, ` : ''}chi-squared p-value ${fmtP(a.chi.pValue)}.`;
     return { html, summary };
   });
 }

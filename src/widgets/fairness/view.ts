@@ -4,34 +4,25 @@
  * charts with every group's operating point, and four threshold policies side by side, to show that
  * when base rates differ, meeting one fairness criterion breaks another.
  */
-// Module paths rather than the fairness index keep this widget's bundle to what it uses.
-import { groupMetrics, type GroupRates } from '../../lib/fairness/group-metrics.ts';
-import {
-  demographicParityDifference,
-  demographicParityRatio,
-  equalizedOddsDifference,
-  equalOpportunityDifference,
-  predictiveParityDifference,
-} from '../../lib/fairness/disparity.ts';
+import type { GroupRates } from '../../lib/fairness/group-metrics.ts';
+import { fairnessReport, type FairnessReport, type UndefinedRate } from '../../lib/fairness/report.ts';
 import { accuracy } from '../../lib/metrics/classification.ts';
-import { confusionMatrix } from '../../lib/metrics/confusion.ts';
 import { groupScores, type GroupSpec } from '../../lib/datasets/groups.ts';
 import {
   groupBaseRates,
   policyThresholds,
-  predictWithThresholds,
   thresholdSweep,
   POLICY_NAMES,
   type GroupedData,
   type PolicyName,
   type ThresholdSweep,
-} from '../../lib/fairness-policies.ts';
+} from '../../lib/fairness/policies.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../shared/csv.ts';
-import { escapeHtml, fmt, fmtInt } from '../shared/format.ts';
-import { legend, lineChart, type Tone } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { parseRows } from '../kit/csv.ts';
+import { escapeHtml, fmt, fmtInt } from '../kit/format.ts';
+import { legend, lineChart, type Tone } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 export type State = StateOf<typeof schema>;
@@ -142,61 +133,30 @@ export function thresholdsFor(state: State, groups: readonly string[]): Record<s
 }
 
 /** The state change a policy button makes: its thresholds, in the controls the data uses. */
-export function policyState(state: State, policy: PolicyName): Partial<State> {
+export function policyState(state: State, policy: string): Partial<State> {
   const { sweep } = loadData(state);
-  const thresholds = policyThresholds(policy, sweep);
+  // A button's value is a string; policyThresholds refuses any name it does not know.
+  const thresholds = policyThresholds(policy as PolicyName, sweep);
   if (policy === 'groupUnaware') return { perGroup: false, t: thresholds[sweep.groups[0]] };
   if (state.data !== 'pasted') return { perGroup: true, tA: thresholds.A, tB: thresholds.B };
   return { perGroup: true, tg: sweep.groups.map((g) => `${g}=${thresholds[g]}`).join('\n') };
 }
 
-export interface Evaluation {
-  table: Record<string, GroupRates>;
-  accuracy: number;
-  dpDifference: number;
-  dpRatio: number | null;
-  eoDifference: number | null;
-  eoddsDifference: number | null;
-  ppDifference: number | null;
-  notes: string[];
-}
+export type Evaluation = FairnessReport & { notes: string[] };
 
-/** Every group rate and gap at the given thresholds; a rate or gap that is 0/0 is null, with a note why. */
+const UNDEFINED_NOTE: Record<UndefinedRate['rate'], (group: string) => string> = {
+  tpr: (g) =>
+    `Group ${g} has no positive labels, so its TPR is 0/0, which has no value (it is not 0): the TPR gaps leave it out.`,
+  fpr: (g) => `Group ${g} has no negative labels, so its FPR is 0/0: the FPR gap leaves it out.`,
+  precision: (g) => `Group ${g} has nobody selected, so its precision is 0/0: the PPV gap leaves it out.`,
+};
+
+/** The fairness report at the given thresholds, with a note for each rate or gap that is 0/0. */
 export function evaluate(data: GroupedData, thresholds: Record<string, number>): Evaluation {
-  const yPred = predictWithThresholds(data.scores, data.groups, thresholds);
-  const table = groupMetrics(data.yTrue, yPred, data.groups);
-  const rows = Object.entries(table);
-  const defined = (rate: 'tpr' | 'fpr' | 'precision') => rows.filter(([, r]) => r[rate] !== null).length >= 2;
-  const notes: string[] = [];
-  for (const [group, r] of rows) {
-    const g = escapeHtml(group);
-    if (r.tpr === null)
-      notes.push(
-        `Group ${g} has no positive labels, so its TPR is 0/0, which has no value (it is not 0): the TPR gaps leave it out.`,
-      );
-    if (r.fpr === null) notes.push(`Group ${g} has no negative labels, so its FPR is 0/0: the FPR gap leaves it out.`);
-    if (r.precision === null)
-      notes.push(`Group ${g} has nobody selected, so its precision is 0/0: the PPV gap leaves it out.`);
-  }
-  const options = { undefinedGroups: 'exclude' } as const;
-  let dpRatio: number | null = null;
-  try {
-    dpRatio = demographicParityRatio(data.yTrue, yPred, data.groups);
-  } catch (error) {
-    if (!(error instanceof MetricInputError)) throw error;
-    notes.push('Nobody is selected in any group, so the selection-rate ratio is 0/0.');
-  }
-  return {
-    table,
-    accuracy: accuracy(confusionMatrix(data.yTrue, yPred)),
-    dpDifference: demographicParityDifference(data.yTrue, yPred, data.groups),
-    dpRatio,
-    eoDifference: defined('tpr') ? equalOpportunityDifference(data.yTrue, yPred, data.groups, options) : null,
-    eoddsDifference:
-      defined('tpr') && defined('fpr') ? equalizedOddsDifference(data.yTrue, yPred, data.groups, options) : null,
-    ppDifference: defined('precision') ? predictiveParityDifference(data.yTrue, yPred, data.groups, options) : null,
-    notes,
-  };
+  const report = fairnessReport(data, thresholds);
+  const notes = report.undefinedRates.map(({ group, rate }) => UNDEFINED_NOTE[rate](escapeHtml(group)));
+  if (report.dpRatio === null) notes.push('Nobody is selected in any group, so the selection-rate ratio is 0/0.');
+  return { ...report, notes };
 }
 
 const tone = (i: number): Tone => ((i % 4) + 1) as Tone;
@@ -235,8 +195,6 @@ function confusionTables(groups: string[], e: Evaluation): string {
     .join('')}</div>`;
 }
 
-const gap = (v: number | null) => fmt(v);
-
 function sameThresholds(a: Record<string, number>, b: Record<string, number>): boolean {
   return Object.keys(a).every((g) => Math.abs(a[g] - b[g]) < 1e-9);
 }
@@ -266,11 +224,11 @@ function policyTable(
     .join('');
   const metrics: [string, (e: Evaluation) => string][] = [
     ['Accuracy', (e) => fmt(e.accuracy)],
-    ['Selection-rate gap', (e) => gap(e.dpDifference)],
-    ['Selection-rate ratio', (e) => gap(e.dpRatio)],
-    ['TPR gap', (e) => gap(e.eoDifference)],
-    ['Equalized odds gap', (e) => gap(e.eoddsDifference)],
-    ['PPV gap', (e) => gap(e.ppDifference)],
+    ['Selection-rate gap', (e) => fmt(e.dpDifference)],
+    ['Selection-rate ratio', (e) => fmt(e.dpRatio)],
+    ['TPR gap', (e) => fmt(e.eoDifference)],
+    ['Equalized odds gap', (e) => fmt(e.eoddsDifference)],
+    ['PPV gap', (e) => fmt(e.ppDifference)],
   ];
   const thresholdRow = results
     .map((r) =>
@@ -292,7 +250,7 @@ function policyTable(
   const eo = results.find((r) => r.name === 'equalOpportunity');
   let lesson = '';
   if (dp && !('error' in dp) && eo && !('error' in eo)) {
-    lesson = `Equalizing selection rates leaves a TPR gap of ${gap(dp.e.eoDifference)} and a PPV gap of ${gap(dp.e.ppDifference)}; equalizing TPRs leaves a selection-rate ratio of ${gap(eo.e.dpRatio)} and a PPV gap of ${gap(eo.e.ppDifference)}.`;
+    lesson = `Equalizing selection rates leaves a TPR gap of ${fmt(dp.e.eoDifference)} and a PPV gap of ${fmt(dp.e.ppDifference)}; equalizing TPRs leaves a selection-rate ratio of ${fmt(eo.e.dpRatio)} and a PPV gap of ${fmt(eo.e.ppDifference)}.`;
   }
   return { html, lesson };
 }
@@ -353,7 +311,7 @@ export function view(state: State): WidgetResult {
       e.dpRatio === null
         ? 'Nobody is selected, so demographic parity cannot be judged.'
         : `The selection-rate ratio is ${fmt(e.dpRatio)}: ${passes ? 'at or above' : 'below'} the four-fifths line (${FOUR_FIFTHS}).`,
-      `The TPR gap is ${gap(e.eoDifference)} and the PPV gap ${gap(e.ppDifference)}.`,
+      `The TPR gap is ${fmt(e.eoDifference)} and the PPV gap ${fmt(e.ppDifference)}.`,
       policies.lesson,
       baseGap > 0.05
         ? `The base rates differ (${groups.map((g) => `${escapeHtml(g)} ${fmt(base[g], 2)}`).join(', ')}), so no thresholds can satisfy every criterion at once unless the score is perfect.`
@@ -364,9 +322,9 @@ export function view(state: State): WidgetResult {
       ['Selection-rate gap (DP difference)', fmt(e.dpDifference)],
       ['Selection-rate ratio (DP ratio)', fmt(e.dpRatio)],
       ['Four-fifths rule', e.dpRatio === null ? 'n/a' : passes ? 'passes' : 'fails'],
-      ['TPR gap (equal opportunity)', gap(e.eoDifference)],
-      ['Equalized odds difference', gap(e.eoddsDifference)],
-      ['PPV gap (predictive parity)', gap(e.ppDifference)],
+      ['TPR gap (equal opportunity)', fmt(e.eoDifference)],
+      ['Equalized odds difference', fmt(e.eoddsDifference)],
+      ['PPV gap (predictive parity)', fmt(e.ppDifference)],
       ['Overall accuracy', fmt(e.accuracy)],
     ])}
 <p class="widget-verdict">${verdictParts.filter(Boolean).join(' ')}</p>
@@ -377,7 +335,7 @@ ${e.notes.length ? `<p class="widget-note">${e.notes.join(' ')}</p>` : ''}
       { name: 'Four-fifths of the highest selection rate', tone: 4 as Tone, dashed: true },
     ])}</div></div>
 ${policies.html}`;
-    const summary = `Selection-rate ratio ${fmt(e.dpRatio)}, TPR gap ${gap(e.eoDifference)}, PPV gap ${gap(e.ppDifference)}, accuracy ${fmt(e.accuracy)}.`;
+    const summary = `Selection-rate ratio ${fmt(e.dpRatio)}, TPR gap ${fmt(e.eoDifference)}, PPV gap ${fmt(e.ppDifference)}, accuracy ${fmt(e.accuracy)}.`;
     return { html, summary };
   });
 }

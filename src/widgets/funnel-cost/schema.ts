@@ -1,4 +1,5 @@
-import type { Schema } from '../shared/state.ts';
+import type { Fields } from '../../client/fields.ts';
+import { defineSchema, type StateOf } from '../kit/schema.ts';
 
 /** URL namespace and inputs of the funnel-cost calculator. */
 export const ns = 'fu';
@@ -14,12 +15,13 @@ const SEARCH =
   'BM25 inverted index over 100 shards,10000,2e-8,5,100\nGBDT ranker,1000,0.005,3,10\ncross-encoder (GPU batch of 50),10,0.5,2,50';
 const SMALL = 'embedding retrieval,200,0.001,3\nranker,20,0.005,0';
 
-export const schema = {
+const fields = {
   stages: {
     kind: 'text',
     default: RECOMMENDER,
     maxLength: 2000,
     label: 'Stages, one per line: name,keep,costPerItemMs,fixedLatencyMs (an optional 5th value: parallel workers)',
+    rows: 5,
   },
   n: {
     kind: 'number',
@@ -28,13 +30,19 @@ export const schema = {
     max: 1e12,
     integer: true,
     label: 'Candidates entering the funnel (N)',
+    control: 'box',
   },
-  qps: { kind: 'number', default: 2000, min: 0, max: 10_000_000, label: 'Traffic (requests/s)' },
-  budget: { kind: 'number', default: 100, min: 1, max: 1_000_000, label: 'Latency budget (ms)' },
-} satisfies Schema;
+  qps: { kind: 'number', default: 2000, min: 0, max: 10_000_000, label: 'Traffic (requests/s)', control: 'box' },
+  budget: { kind: 'number', default: 100, min: 1, max: 1_000_000, label: 'Latency budget (ms)', control: 'box' },
+} satisfies Fields;
 
-export const presets = [
-  { label: '10M-item recommender', state: { stages: RECOMMENDER, n: 10_000_000, qps: 2000, budget: 100 } },
-  { label: 'Search engine', state: { stages: SEARCH, n: 1_000_000_000, qps: 10_000, budget: 200 } },
-  { label: 'Small catalogue', state: { stages: SMALL, n: 2000, qps: 500, budget: 100 } },
-];
+export const schema = defineSchema({
+  fields,
+  presets: [
+    { label: '10M-item recommender', state: { stages: RECOMMENDER, n: 10_000_000, qps: 2000, budget: 100 } },
+    { label: 'Search engine', state: { stages: SEARCH, n: 1_000_000_000, qps: 10_000, budget: 200 } },
+    { label: 'Small catalogue', state: { stages: SMALL, n: 2000, qps: 500, budget: 100 } },
+  ],
+});
+
+export type State = StateOf<typeof schema>;

@@ -3,14 +3,13 @@
  * compute and latency per stage, the totals against scoring every candidate with the last model,
  * the savings factor, and requests per second per core.
  */
-// Module paths rather than the systems index keep this widget's bundle to what it uses.
 import { funnelCost, type FunnelCost, type FunnelStage } from '../../lib/systems/funnel.ts';
 import { busyCores, requestsPerSecondPerCore } from '../../lib/systems/serving-capacity.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../shared/csv.ts';
-import { escapeHtml, fmt, fmtInt, fmtPercent } from '../shared/format.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { parseRows } from '../kit/csv.ts';
+import { escapeHtml, fmt, fmtInt, fmtPercent } from '../kit/format.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

@@ -3,10 +3,11 @@
  * per GPU for the weights, gradients and optimizer states (ZeRO sharding), checked against common
  * card sizes, with an optional, separately labelled rough activation estimate.
  */
-// The module path rather than the systems index keeps this widget's bundle to what it uses.
 import {
   activationMemoryBytes,
   BYTES_PER_PARAM,
+  cardsNeeded,
+  GPU_CARDS,
   modelMemoryBytes,
   trainingMemoryBytes,
   type Optimizer,
@@ -16,20 +17,16 @@ import {
   type WeightDtype,
   type ZeroStage,
 } from '../../lib/systems/memory.ts';
-import { fmt, fmtInt } from '../shared/format.ts';
-import { barChart, legend } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { fmt, fmtInt } from '../kit/format.ts';
+import { barChart, legend } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;
 
-/** Card sizes to compare with, in decimal GB, and cards that have them. */
-export const CARDS: { gb: number; examples: string }[] = [
-  { gb: 24, examples: 'RTX 4090, L4, A10' },
-  { gb: 40, examples: 'A100 40GB' },
-  { gb: 80, examples: 'A100 80GB, H100' },
-];
+/** The largest card compared with: the count of cards the weights need is in these. */
+const LARGEST_CARD_GB = Math.max(...GPU_CARDS.map((card) => card.gb));
 
 /** Up to 3 significant digits without trailing zeros: 24, 8.25, 5.63, 31.4, 140. */
 function short(value: number): string {
@@ -62,7 +59,7 @@ function fitsTable(columns: { name: string; bytes: number }[]): string {
       : `<td><span class="gm-badge gm-over">does not fit</span> ${fmtBytes(-spare)} over</td>`;
   };
   const head = columns.map((c) => `<th scope="col">${c.name}</th>`).join('');
-  const rows = CARDS.map(
+  const rows = GPU_CARDS.map(
     (card) =>
       `<tr><th scope="row">${card.gb} GB <small>(${card.examples})</small></th>${columns.map((c) => cell(c.bytes, card.gb)).join('')}</tr>`,
   ).join('');
@@ -75,7 +72,7 @@ function inferenceView(state: State, params: number) {
   const weights = modelMemoryBytes({ params, dtype });
   const formats: WeightDtype[] = ['fp32', 'fp16', 'bf16', 'int8', 'int4'];
   const perFormat = formats.map((d) => modelMemoryBytes({ params, dtype: d }) / 1e9);
-  const cardsNeeded = Math.ceil(weights / 80e9);
+  const cardsForWeights = cardsNeeded(weights, LARGEST_CARD_GB);
   const chart = barChart({
     title: `Weights of a ${fmtParams(params)}-parameter model in each format, in GB`,
     xLabel: `Weight format (yours: ${dtype})`,
@@ -87,7 +84,7 @@ function inferenceView(state: State, params: number) {
 <div>${readouts([
     [`Weights (${dtype})`, fmtBytes(weights)],
     ['Bytes per parameter', short(BYTES_PER_PARAM[dtype])],
-    ['80 GB cards for the weights', fmtInt(cardsNeeded)],
+    [`${LARGEST_CARD_GB} GB cards for the weights`, fmtInt(cardsForWeights)],
   ])}
 ${fitsTable([{ name: 'Weights', bytes: weights }])}
 <p class="widget-verdict">${fmtParams(params)} parameters × ${short(BYTES_PER_PARAM[dtype])} byte${BYTES_PER_PARAM[dtype] === 1 ? '' : 's'} = <strong>${fmtBytes(weights)}</strong> of weights. That is the floor: the KV cache, activations and the framework's own buffers come on top, and with long contexts or large batches the KV cache can outgrow the weights.</p></div>
@@ -98,8 +95,8 @@ ${fitsTable([{ name: 'Weights', bytes: weights }])}
 
 /** "fits on one 40 or 80 GB card", for the screen-reader summary. */
 function fitSummary(bytes: number): string {
-  const fits = CARDS.filter((c) => bytes <= c.gb * 1e9).map((c) => String(c.gb));
-  if (fits.length === 0) return 'too big for one 80 GB card';
+  const fits = GPU_CARDS.filter((c) => bytes <= c.gb * 1e9).map((c) => String(c.gb));
+  if (fits.length === 0) return `too big for one ${LARGEST_CARD_GB} GB card`;
   const list = fits.length === 1 ? fits[0] : `${fits.slice(0, -1).join(', ')} or ${fits.at(-1)}`;
   return `fits on one ${list} GB card`;
 }

@@ -3,13 +3,12 @@
  * steps per epoch, the learning rate scaled from a base rate and batch (linear or square-root rule),
  * and the warmup schedule, with a plain-language caution when the linear rule asks for too much.
  */
-// Module paths rather than the systems index keep this widget's bundle to what it uses.
 import { scaledLearningRate, stepsPerEpoch, warmupSchedule, type LrScalingRule } from '../../lib/systems/training.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { fmtInt } from '../shared/format.ts';
-import { legend, lineChart } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { fmtInt } from '../kit/format.ts';
+import { legend, lineChart } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

@@ -3,7 +3,6 @@
  * against an SLO, a histogram with the percentile lines, the share of slow calls and what a
  * fan-out makes of it, and a sentence on how the mean hides the tail.
  */
-// Module paths rather than the systems index keep this widget's bundle to what it uses.
 import { latencySummary } from '../../lib/systems/latency.ts';
 import {
   bimodalLatencies,
@@ -14,10 +13,10 @@ import {
   uniformLatencies,
 } from '../../lib/systems/latency-samples.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { fmt, fmtInt, fmtPercent } from '../shared/format.ts';
-import { legend, lineChart, type Rule } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { fmt, fmtInt, fmtPercent } from '../kit/format.ts';
+import { legend, lineChart, type Rule } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

@@ -7,11 +7,11 @@ import { dcg, ndcg, type GainKind } from '../../lib/metrics/ranking.ts';
 import { rankingBreakdown, type RankedRow } from '../../lib/metrics/ranking-breakdown.ts';
 import { meanReciprocalRank, precisionAtK, recallAtK } from '../../lib/metrics/retrieval.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../shared/csv.ts';
-import { escapeHtml, fmt, fmtInt, fmtPercent } from '../shared/format.ts';
-import { barChart, legend } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { parseRows } from '../kit/csv.ts';
+import { escapeHtml, fmt, fmtInt, fmtPercent } from '../kit/format.ts';
+import { barChart, legend } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

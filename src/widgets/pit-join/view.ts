@@ -3,7 +3,6 @@
  * feature value a naive latest-value join or a point-in-time (as-of) join gives it, the rows that
  * leak future information, and a small timeline of both.
  */
-// The module path rather than the systems index keeps this widget's bundle to what it uses.
 import {
   asOfJoin,
   leakingRows,
@@ -13,11 +12,11 @@ import {
   type JoinedEvent,
 } from '../../lib/systems/feature-join.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { linearScale } from '../shared/scale.ts';
-import { escapeHtml, fmtInt } from '../shared/format.ts';
-import { legend } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { linearScale } from '../kit/scale.ts';
+import { escapeHtml, fmtInt } from '../kit/format.ts';
+import { legend } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

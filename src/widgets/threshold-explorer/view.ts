@@ -2,18 +2,18 @@
  * Threshold explorer, pure view: a dataset and a threshold -> confusion matrix, metrics, ROC and PR
  * curves with the operating point, and the threshold that minimises the stated costs.
  */
-// Module paths rather than the metrics index keep this widget's bundle to what it uses.
 import { classificationMetrics } from '../../lib/metrics/classification.ts';
 import { confusionAtThreshold } from '../../lib/metrics/confusion.ts';
 import { averagePrecision, precisionRecallCurve } from '../../lib/metrics/precision-recall.ts';
 import { rocAuc, rocCurve } from '../../lib/metrics/roc.ts';
+import { cheapestThreshold } from '../../lib/metrics/cost.ts';
 import { syntheticScores, type ScoredLabels } from '../../lib/datasets/binary.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../shared/csv.ts';
-import { fmt, fmtInt } from '../shared/format.ts';
-import { legend, lineChart } from '../shared/chart.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { parseRows } from '../kit/csv.ts';
+import { fmt, fmtInt } from '../kit/format.ts';
+import { legend, lineChart } from '../kit/chart.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;
@@ -46,23 +46,6 @@ export function loadData(state: State): ScoredLabels {
   return state.data === 'custom' ? parseScoreCsv(state.csv) : DATASETS[state.data]();
 }
 
-/** The threshold (among the observed scores) with the lowest total cost, and that cost. */
-export function cheapestThreshold(
-  data: ScoredLabels,
-  costFp: number,
-  costFn: number,
-): { threshold: number; cost: number } {
-  const { fpr, tpr, thresholds } = rocCurve(data.yTrue, data.scores);
-  const positives = data.yTrue.filter((y) => y === 1).length;
-  const negatives = data.yTrue.length - positives;
-  let best = { threshold: 1, cost: Infinity };
-  thresholds.forEach((threshold, i) => {
-    const cost = costFp * fpr[i] * negatives + costFn * (1 - tpr[i]) * positives;
-    if (cost < best.cost) best = { threshold: Number.isFinite(threshold) ? threshold : 1, cost };
-  });
-  return best;
-}
-
 function confusionTable(tp: number, fp: number, tn: number, fn: number): string {
   return `<table class="confusion"><caption>Confusion matrix</caption>
 <thead><tr><td></td><th scope="col">Predicted 1</th><th scope="col">Predicted 0</th></tr></thead>
@@ -81,9 +64,8 @@ export function view(state: State): WidgetResult {
     const pr = precisionRecallCurve(data.yTrue, data.scores);
     const auc = rocAuc(data.yTrue, data.scores);
     const ap = averagePrecision(data.yTrue, data.scores);
-    const cheapest = cheapestThreshold(data, state.costFp, state.costFn);
-    const cheapCounts = confusionAtThreshold(data.yTrue, data.scores, cheapest.threshold);
-    const fprNow = counts.fp / Math.max(1, counts.fp + counts.tn);
+    const cheapest = cheapestThreshold(data.yTrue, data.scores, state.costFp, state.costFn);
+    const cheapMetrics = classificationMetrics(confusionAtThreshold(data.yTrue, data.scores, cheapest.threshold));
     const cost = state.costFp * counts.fp + state.costFn * counts.fn;
     const positives = counts.tp + counts.fn;
 
@@ -107,12 +89,12 @@ export function view(state: State): WidgetResult {
       ],
       markers: [
         {
-          x: cheapCounts.fp / Math.max(1, cheapCounts.fp + cheapCounts.tn),
-          y: cheapCounts.tp / positives,
+          x: 1 - cheapMetrics.specificity,
+          y: cheapMetrics.recall,
           label: 'Cheapest threshold',
           tone: 3,
         },
-        { x: fprNow, y: m.recall, label: 'Current threshold', tone: 2 },
+        { x: 1 - m.specificity, y: m.recall, label: 'Current threshold', tone: 2 },
       ],
     });
     const prSvg = lineChart({

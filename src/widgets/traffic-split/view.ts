@@ -3,7 +3,6 @@
  * user's variant (hash-based, stable), the observed split against the requested one, what a ramp to
  * a larger share does to the users already in treatment, and how a new name reshuffles everyone.
  */
-// Module paths rather than the systems index keep this widget's bundle to what it uses.
 import { assignmentBucket } from '../../lib/systems/ab-assignment.ts';
 import {
   assignUsers,
@@ -13,9 +12,9 @@ import {
   type Arm,
 } from '../../lib/systems/traffic-split.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { escapeHtml, fmt, fmtInt, fmtPercent } from '../shared/format.ts';
-import { guard, readouts, type WidgetResult } from '../shared/view.ts';
-import type { StateOf } from '../shared/state.ts';
+import { escapeHtml, fmt, fmtInt, fmtPercent } from '../kit/format.ts';
+import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
 type State = StateOf<typeof schema>;

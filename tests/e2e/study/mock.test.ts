@@ -136,7 +136,7 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     const errors = watchErrors(page);
     await page.goto(url(`${PAGE}?mi.prompt=nope`), { waitUntil: 'networkidle' });
     const notice = await page.locator('mock-interview [data-notice]').textContent();
-    expect(notice).toContain('Your saved mock interview could not be read, so it was ignored and a new one started.');
+    expect(notice).toContain('Your saved mock interview could not be read (it is not valid JSON). It was kept aside');
     expect(notice).toContain('The link names a prompt "nope" that is not one of the exercises; it was ignored.');
     expect(await page.locator('mock-interview [data-remaining]').textContent()).toBe('45:00');
     expect(await page.locator('mock-interview b').count()).toBe(0);

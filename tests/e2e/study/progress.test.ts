@@ -75,7 +75,12 @@ describeInBrowser('reading progress', ({ browser, url }) => {
     const errors = watchErrors(page);
     await page.goto(url(CHAPTER), { waitUntil: 'networkidle' });
     expect(await page.locator('mark-read [data-status]').textContent()).toBe(
-      'Your saved reading progress could not be read, so it was ignored.',
+      'Your saved reading progress could not be read (it is not in the expected shape). It was kept aside unchanged under "mlguide:read:quarantine" in this browser.',
+    );
+    // Never overwritten on load: the unreadable text is still there, and a copy is kept aside.
+    expect(await page.evaluate(() => localStorage.getItem('mlguide:read'))).toBe('{"version":1,"pages":"all"}');
+    expect(await page.evaluate(() => localStorage.getItem('mlguide:read:quarantine'))).toBe(
+      JSON.stringify(['{"version":1,"pages":"all"}']),
     );
     expect(await page.locator('mark-read button').getAttribute('aria-pressed')).toBe('false');
     await page.goto(url('/'), { waitUntil: 'networkidle' });

@@ -6,7 +6,7 @@ import { noBadNumbers, openWidget, readout, setField, widgetText } from './widge
 import { sampleSizePerVariant } from '../../../src/lib/experiments/sample-size.ts';
 import { twoProportionZTest } from '../../../src/lib/experiments/z-test.ts';
 import { simulatePeeking } from '../../../src/lib/experiments/peeking.ts';
-import { fmtInt, fmtPercent } from '../../../src/widgets/shared/format.ts';
+import { fmtInt, fmtPercent } from '../../../src/widgets/kit/format.ts';
 import { fmtInterval, fmtP, fmtPoints } from '../../../src/widgets/ab-test/view.ts';
 
 const PAGE = '/lifecycle/experiments/';

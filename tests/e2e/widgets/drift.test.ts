@@ -3,12 +3,12 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
 import { noBadNumbers, openWidget, readout, setField, widgetText } from './widget-page.ts';
-import { driftScenario, type DriftScenarioName } from '../../../src/lib/drift-scenarios.ts';
-import { binSamples, type Binning } from '../../../src/lib/drift-two-sample.ts';
+import { driftScenario, type DriftScenarioName } from '../../../src/lib/datasets/drift-scenarios.ts';
+import { binSamples, type Binning } from '../../../src/lib/drift/two-sample.ts';
 import { psi } from '../../../src/lib/drift/psi.ts';
 import { ksTest } from '../../../src/lib/drift/ks.ts';
-import { chiSquareTwoSample } from '../../../src/lib/drift-two-sample.ts';
-import { fmtP } from '../../../src/widgets/shared/format.ts';
+import { chiSquareTwoSample } from '../../../src/lib/drift/two-sample.ts';
+import { fmtP } from '../../../src/widgets/kit/format.ts';
 
 const PAGE = '/monitoring/drift/';
 const TAG = 'drift-detector';

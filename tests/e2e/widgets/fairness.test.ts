@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
 import { noBadNumbers, openWidget, readout, setField, widgetText } from './widget-page.ts';
 import { groupScores } from '../../../src/lib/datasets/groups.ts';
-import { policyThresholds, predictWithThresholds, thresholdSweep } from '../../../src/lib/fairness-policies.ts';
+import { policyThresholds, predictWithThresholds, thresholdSweep } from '../../../src/lib/fairness/policies.ts';
 import {
   demographicParityRatio,
   equalOpportunityDifference,
@@ -52,7 +52,7 @@ describeInBrowser('fairness explorer', ({ browser, url }) => {
     const { widget, close, page } = await openWidget(browser(), url(PAGE), TAG);
     const sweep = thresholdSweep(groupScores(PRESET_GROUPS.different, PRESET_SEED));
     const dp = policyThresholds('demographicParity', sweep);
-    await widget.locator('button[data-policy="demographicParity"]').click();
+    await widget.locator('button[data-action="policy"][data-value="demographicParity"]').click();
     await expect.poll(() => widget.locator('input[type=number][name="tA"]').inputValue()).toBe(String(dp.A));
     expect(await widget.locator('input[type=number][name="tB"]').inputValue()).toBe(String(dp.B));
     expect(await widget.locator('input[type=checkbox][name="perGroup"]').isChecked()).toBe(true);
@@ -60,11 +60,11 @@ describeInBrowser('fairness explorer', ({ browser, url }) => {
     expect(Number(await readout(widget, TPR_GAP))).toBeGreaterThan(0.1);
     expect(page.url()).toContain(`fa.tA=${dp.A}`);
     const eo = policyThresholds('equalOpportunity', sweep);
-    await widget.locator('button[data-policy="equalOpportunity"]').click();
+    await widget.locator('button[data-action="policy"][data-value="equalOpportunity"]').click();
     await expect.poll(() => readout(widget, TPR_GAP)).toBe(expected('different', eo).tprGap);
     expect(await readout(widget, 'Four-fifths rule')).toBe('fails');
     const unaware = policyThresholds('groupUnaware', sweep);
-    await widget.locator('button[data-policy="groupUnaware"]').click();
+    await widget.locator('button[data-action="policy"][data-value="groupUnaware"]').click();
     await expect.poll(() => widget.locator('input[type=number][name="t"]').inputValue()).toBe(String(unaware.A));
     expect(await widget.locator('input[type=checkbox][name="perGroup"]').isChecked()).toBe(false);
     await close();
@@ -80,7 +80,7 @@ describeInBrowser('fairness explorer', ({ browser, url }) => {
     await expect.poll(() => widget.locator('textarea[name="csv"]').isVisible()).toBe(true);
     // The example has a group C with no positive labels.
     await expect.poll(() => widget.locator('table.fa-groups').textContent()).toContain('n/a: no positives');
-    await widget.locator('button[data-policy="equalOpportunity"]').click();
+    await widget.locator('button[data-action="policy"][data-value="equalOpportunity"]').click();
     await expect
       .poll(() => widget.locator('[data-notice]').textContent())
       .toBe(

@@ -1,11 +1,11 @@
 // The point-in-time join explorer in Chromium: switching the join changes the values and the leak
-// count, presets load, bad rows show a message, and a shared URL reproduces the state.
+// count, schema.presets load, bad rows show a message, and a shared URL reproduces the state.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
 import { noBadNumbers, openWidget, readout, setField, widgetText } from './widget-page.ts';
 import { leakingRows } from '../../../src/lib/systems/feature-join.ts';
 import { parsePitRows } from '../../../src/widgets/pit-join/view.ts';
-import { presets, schema } from '../../../src/widgets/pit-join/schema.ts';
+import { schema } from '../../../src/widgets/pit-join/schema.ts';
 
 const PAGE = '/lifecycle/features/';
 const TAG = 'pit-join';
@@ -17,8 +17,8 @@ const leaks = (rows: string) => {
 describeInBrowser('point-in-time join', ({ browser, url }) => {
   it('shows the naive leaks of the chapter example, then none with the point-in-time join', async () => {
     const { widget, errors, close, page } = await openWidget(browser(), url(PAGE), TAG);
-    expect(await readout(widget, 'Leaking rows')).toBe(leaks(schema.rows.default));
-    expect(leaks(schema.rows.default)).toBe('2 of 2');
+    expect(await readout(widget, 'Leaking rows')).toBe(leaks(schema.fields.rows.default));
+    expect(leaks(schema.fields.rows.default)).toBe('2 of 2');
     expect(await widget.locator('.pj-badge.pj-leak').allTextContents()).toEqual(['leaks', 'leaks']);
     await setField(widget, 'join', 'asof');
     await expect.poll(() => readout(widget, 'Leaking rows')).toBe('0 of 2');
@@ -36,8 +36,8 @@ describeInBrowser('point-in-time join', ({ browser, url }) => {
   it('loads the backfill preset: 3 of 4 rows leak, and as of their time nothing was known', async () => {
     const { widget, close } = await openWidget(browser(), url(PAGE), TAG);
     await widget.locator('button', { hasText: 'Backfill that leaks' }).click();
-    await expect.poll(() => readout(widget, 'Leaking rows')).toBe(leaks(presets[2]!.state.rows));
-    expect(leaks(presets[2]!.state.rows)).toBe('3 of 4');
+    await expect.poll(() => readout(widget, 'Leaking rows')).toBe(leaks(schema.presets[2]!.state.rows!));
+    expect(leaks(schema.presets[2]!.state.rows!)).toBe('3 of 4');
     await setField(widget, 'join', 'asof');
     await expect.poll(() => readout(widget, 'No value')).toBe('3');
     await close();
@@ -66,7 +66,7 @@ describeInBrowser('point-in-time join', ({ browser, url }) => {
   });
 
   it('reproduces a shared link exactly, copies it, and fits a 360 px screen', async () => {
-    const rows = presets[1]!.state.rows;
+    const rows = schema.presets[1]!.state.rows!;
     const shared = `${url(PAGE)}?${new URLSearchParams({ 'pj.rows': rows, 'pj.join': 'asof' })}`;
     const { widget, page, close } = await openWidget(browser(), shared, TAG, 360);
     expect(await widget.locator('textarea[name="rows"]').inputValue()).toBe(rows);
@@ -78,7 +78,10 @@ describeInBrowser('point-in-time join', ({ browser, url }) => {
     expect(await widget.locator('section.widget').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await widget.locator('button[data-copy-link]').click();
     await expect.poll(() => widget.locator('[data-copy-status]').textContent()).toContain('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shared);
+    // The copied link is the shared one, settings in the schema's order.
+    const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(copied.pathname).toBe(new URL(shared).pathname);
+    expect(Object.fromEntries(copied.searchParams)).toEqual(Object.fromEntries(new URL(shared).searchParams));
     await close();
   });
 });

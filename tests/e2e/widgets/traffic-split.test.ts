@@ -57,7 +57,7 @@ describeInBrowser('traffic splitter', ({ browser, url }) => {
     await setField(widget, 'share', '50');
     await expect.poll(() => readout(widget, 'Requested share')).toBe('50%');
     const before = await tableRows(widget);
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
     const again = page.locator(TAG).first();
     expect(await again.locator('input[type=number][name="share"]').inputValue()).toBe('50');
     expect(await tableRows(again)).toEqual(before);

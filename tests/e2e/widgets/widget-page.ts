@@ -7,7 +7,8 @@ export async function openWidget(browser: Browser, pageUrl: string, tag: string,
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(pageUrl, { waitUntil: 'networkidle' });
+  await page.goto(pageUrl, { waitUntil: 'load' });
+  await page.evaluate((name) => customElements.whenDefined(name), tag);
   const widget = page.locator(tag).first();
   await widget.scrollIntoViewIfNeeded();
   return { page, widget, errors, close: () => context.close() };
@@ -23,7 +24,11 @@ export async function readout(widget: Locator, name: string): Promise<string> {
   );
 }
 
-/** Types into the number box (or text area, select) of a field, as a reader would. */
+/**
+ * Types into the number box (or text area, select) of a field, as a reader would, and waits until
+ * the widget has answered: once its view is loaded, a render is scheduled for the next animation
+ * frame, so two frames later the output, the URL and any problem message are up to date. No fixed sleep.
+ */
 export async function setField(widget: Locator, name: string, value: string) {
   const control = widget
     .locator(
@@ -32,7 +37,16 @@ export async function setField(widget: Locator, name: string, value: string) {
     .first();
   if ((await control.evaluate((el) => el.tagName)) === 'SELECT') await control.selectOption(value);
   else await control.fill(value);
-  await widget.page().waitForTimeout(50);
+  await afterRender(widget);
+}
+
+/** Resolves once the frame in which the widget renders has passed. */
+export async function afterRender(widget: Locator) {
+  await widget
+    .page()
+    .evaluate(
+      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    );
 }
 
 export async function widgetText(widget: Locator): Promise<string> {

@@ -1,6 +1,6 @@
 // Synthetic scored groups for the fairness widgets.
 import { describe, expect, it } from 'vitest';
-import { groupScores } from '~/lib/datasets/groups.ts';
+import { groupScores } from '../../../src/lib/datasets/groups.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 const specs = [

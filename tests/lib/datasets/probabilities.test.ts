@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticProbabilities } from '~/lib/datasets/probabilities.ts';
-import { expectedCalibrationError } from '~/lib/metrics/calibration.ts';
-import { confidenceGap } from '~/lib/metrics/reliability.ts';
+import { syntheticProbabilities } from '../../../src/lib/datasets/probabilities.ts';
+import { expectedCalibrationError } from '../../../src/lib/metrics/calibration.ts';
+import { confidenceGap } from '../../../src/lib/metrics/reliability.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 describe('syntheticProbabilities', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chiSquareTest } from '~/lib/drift/chi-square.ts';
+import { chiSquareTest } from '../../../src/lib/drift/chi-square.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 describe('chiSquareTest (scipy.stats.chisquare)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jsDistance, jsDivergence, klDivergence } from '~/lib/drift/divergence.ts';
+import { jsDistance, jsDivergence, klDivergence } from '../../../src/lib/drift/divergence.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 const pair = fc

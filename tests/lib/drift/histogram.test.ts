@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { histogram, quantile, quantileEdges } from '~/lib/drift/histogram.ts';
-import { psi } from '~/lib/drift/psi.ts';
+import { histogram, quantile, quantileEdges } from '../../../src/lib/drift/histogram.ts';
+import { psi } from '../../../src/lib/drift/psi.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 describe('quantile (numpy.quantile, method="linear")', () => {

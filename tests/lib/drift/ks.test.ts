@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { kolmogorovSurvival, ksStatistic, ksTest, type KsMethod } from '~/lib/drift/ks.ts';
+import { kolmogorovSurvival, ksStatistic, ksTest, type KsMethod } from '../../../src/lib/drift/ks.ts';
 import { expectMetricError, shuffled } from '../expect-error.ts';
 
 // Two samples of 25 and 24 values (2 decimals); references from scipy 1.10.1 ks_2samp.

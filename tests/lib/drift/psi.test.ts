@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { psi, psiBinContributions, PSI_EPSILON } from '~/lib/drift/psi.ts';
-import { klDivergence } from '~/lib/drift/divergence.ts';
+import { psi, psiBinContributions, PSI_EPSILON } from '../../../src/lib/drift/psi.ts';
+import { klDivergence } from '../../../src/lib/drift/divergence.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 const bins = fc

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulatePeeking } from '~/lib/experiments/peeking.ts';
+import { simulatePeeking } from '../../../src/lib/experiments/peeking.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 describe('simulatePeeking', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sampleSizePerVariant } from '~/lib/experiments/sample-size.ts';
+import { sampleSizePerVariant } from '../../../src/lib/experiments/sample-size.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 // References: statsmodels 0.13.5 samplesize_proportions_2indep_onetail(diff, prop2=baseline,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { twoProportionZTest } from '~/lib/experiments/z-test.ts';
+import { twoProportionZTest } from '../../../src/lib/experiments/z-test.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 // References: statsmodels 0.13.5 proportions_ztest([xB, xA], [nB, nA]) (pooled, two-sided) and

@@ -7,7 +7,7 @@ import {
   equalOpportunityDifference,
   predictiveParityDifference,
   type UndefinedGroupPolicy,
-} from '~/lib/fairness/disparity.ts';
+} from '../../../src/lib/fairness/disparity.ts';
 import { expectMetricError, shuffled } from '../expect-error.ts';
 import { FAIRLEARN_SF, FAIRLEARN_Y_PRED, FAIRLEARN_Y_TRUE } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { groupMetrics } from '~/lib/fairness/group-metrics.ts';
+import { groupMetrics } from '../../../src/lib/fairness/group-metrics.ts';
 import { expectMetricError } from '../expect-error.ts';
 import { FAIRLEARN_SF, FAIRLEARN_Y_PRED, FAIRLEARN_Y_TRUE } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { calibrationCurve, expectedCalibrationError } from '~/lib/metrics/calibration.ts';
+import { calibrationCurve, expectedCalibrationError } from '../../../src/lib/metrics/calibration.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 function expectClose(actual: readonly number[], expected: readonly number[]): void {

@@ -9,8 +9,8 @@ import {
   precision,
   recall,
   specificity,
-} from '~/lib/metrics/classification.ts';
-import { confusionMatrix } from '~/lib/metrics/confusion.ts';
+} from '../../../src/lib/metrics/classification.ts';
+import { confusionMatrix } from '../../../src/lib/metrics/confusion.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 // yt/yp below: values computed with scikit-learn 1.2.1 (accuracy_score, precision_score,

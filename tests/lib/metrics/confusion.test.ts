@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { confusionAtThreshold, confusionMatrix } from '~/lib/metrics/confusion.ts';
+import { confusionAtThreshold, confusionMatrix } from '../../../src/lib/metrics/confusion.ts';
 import { expectMetricError, shuffled } from '../expect-error.ts';
 
 describe('confusionMatrix', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { averagePrecision, precisionRecallCurve } from '~/lib/metrics/precision-recall.ts';
+import { averagePrecision, precisionRecallCurve } from '../../../src/lib/metrics/precision-recall.ts';
 import { expectMetricError, shuffled } from '../expect-error.ts';
 
 const labelledScores = fc

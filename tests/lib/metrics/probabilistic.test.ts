@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { brierScore, LOG_LOSS_EPSILON, logLoss } from '~/lib/metrics/probabilistic.ts';
+import { brierScore, LOG_LOSS_EPSILON, logLoss } from '../../../src/lib/metrics/probabilistic.ts';
 import { expectMetricError, shuffled } from '../expect-error.ts';
 
 const labelledProbs = fc.array(fc.tuple(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })), {

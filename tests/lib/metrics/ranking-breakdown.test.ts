@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dcg } from '~/lib/metrics/ranking.ts';
-import { rankingBreakdown } from '~/lib/metrics/ranking-breakdown.ts';
-import { mulberry32 } from '~/lib/random.ts';
+import { dcg } from '../../../src/lib/metrics/ranking.ts';
+import { rankingBreakdown } from '../../../src/lib/metrics/ranking-breakdown.ts';
+import { mulberry32 } from '../../../src/lib/random.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

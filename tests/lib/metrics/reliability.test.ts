@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationCurve } from '~/lib/metrics/calibration.ts';
-import { confidenceGap, reliabilityBinCounts } from '~/lib/metrics/reliability.ts';
-import { mulberry32 } from '~/lib/random.ts';
+import { calibrationCurve } from '../../../src/lib/metrics/calibration.ts';
+import { confidenceGap, reliabilityBinCounts } from '../../../src/lib/metrics/reliability.ts';
+import { mulberry32 } from '../../../src/lib/random.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 describe('reliabilityBinCounts', () => {

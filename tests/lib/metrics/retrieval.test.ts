@@ -7,8 +7,8 @@ import {
   precisionAtK,
   recallAtK,
   reciprocalRank,
-} from '~/lib/metrics/retrieval.ts';
-import { averagePrecision } from '~/lib/metrics/precision-recall.ts';
+} from '../../../src/lib/metrics/retrieval.ts';
+import { averagePrecision } from '../../../src/lib/metrics/precision-recall.ts';
 import { expectMetricError } from '../expect-error.ts';
 
 const rankedList = fc.array(fc.constantFrom(0, 1), { minLength: 1, maxLength: 40 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { rocAuc, rocCurve } from '~/lib/metrics/roc.ts';
-import { confusionAtThreshold } from '~/lib/metrics/confusion.ts';
+import { rocAuc, rocCurve } from '../../../src/lib/metrics/roc.ts';
+import { confusionAtThreshold } from '../../../src/lib/metrics/confusion.ts';
 import { expectMetricError, shuffled } from '../expect-error.ts';
 
 const DOC_Y = [0, 0, 1, 1];

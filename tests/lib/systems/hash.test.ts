@@ -4,7 +4,7 @@ import { murmurHash3_32 } from '../../../src/lib/systems/index.ts';
 
 describe('murmurHash3_32 (MurmurHash3 x86 32-bit)', () => {
   // Reference vectors for MurmurHash3_x86_32 (https://github.com/aappleby/smhasher): "hello" and the
-  // seed-0 fox sentence as given in the task brief; the rest is the widely used set from
+  // seed-0 fox sentence (the smhasher/mmh3 test value); the rest is the widely used set from
   // https://stackoverflow.com/questions/14747343/murmurhash3-test-vectors, which the Python mmh3
   // package also asserts (https://github.com/hajimes/mmh3/blob/master/tests/test_mmh3.py).
   it.each([

@@ -68,7 +68,7 @@ describe('trainingMemoryBytes', () => {
     expect(zero(1e9, 0, 1024)).toEqual(zero(1e9, 0, 1));
   });
 
-  // Bytes per parameter from the brief's ZeRO-style accounting (weights, gradients, optimizer states).
+  // Bytes per parameter as in Rajbhandari et al. 2019 (ZeRO, Figure 1): 2 + 2 + 12 for mixed-precision Adam.
   it.each([
     ['mixed', 'adam', 2, 2, 12],
     ['mixed', 'sgd-momentum', 2, 2, 8],

@@ -1,7 +1,7 @@
 // The deck's filters from the URL and the embedded JSON.
 import { describe, expect, it } from 'vitest';
 import { FC_NS, FLASHCARD_FILTERS, deckJson, filterCards, type DeckCard } from '../../../src/study/flashcards/deck.ts';
-import { parseFilters } from '../../../src/study/shared/url-filters.ts';
+import { parseState } from '../../../src/client/url-state.ts';
 
 const card = (id: string, section: string, level: DeckCard['level']): DeckCard => ({
   id,
@@ -16,7 +16,7 @@ const CARDS = [card('a', 'monitoring', 'Senior'), card('b', 'monitoring', 'Junio
 
 describe('flashcard filters', () => {
   it('reads section and level from the URL and filters the deck', () => {
-    const { values, notices } = parseFilters(FLASHCARD_FILTERS, FC_NS, '?fc.section=monitoring&fc.level=Senior');
+    const { state: values, notices } = parseState(FLASHCARD_FILTERS, FC_NS, '?fc.section=monitoring&fc.level=Senior');
     expect(notices).toEqual([]);
     expect(values).toEqual({ section: 'monitoring', level: 'Senior' });
     expect(filterCards(CARDS, values).map((c) => c.id)).toEqual(['a']);
@@ -25,9 +25,9 @@ describe('flashcard filters', () => {
   });
 
   it('ignores a section that is not a site section, with a notice', () => {
-    const { values, notices } = parseFilters(FLASHCARD_FILTERS, FC_NS, '?fc.section=astrology');
+    const { state: values, notices } = parseState(FLASHCARD_FILTERS, FC_NS, '?fc.section=astrology');
     expect(values.section).toBe('');
-    expect(notices[0]).toMatch(/^Section "astrology" is not one of: start, lifecycle,/);
+    expect(notices[0]).toMatch(/^Section must be one of: \(any\), start, lifecycle,/);
   });
 });
 

@@ -9,7 +9,7 @@ import {
   remainingMs,
   spokenDuration,
   TOTAL_MS,
-} from '~/study/mock/plan';
+} from '../../../src/study/mock/plan.ts';
 
 const MIN = 60_000;
 

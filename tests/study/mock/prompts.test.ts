@@ -7,7 +7,7 @@ import {
   pickPrompt,
   slugFromEntryId,
   type MockPrompt,
-} from '~/study/mock/prompts';
+} from '../../../src/study/mock/prompts.ts';
 
 const prompt = (slug: string, number: number, level: MockPrompt['level'], domains: string[]): MockPrompt => ({
   slug,

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIMENSIONS, MAX_TOTAL, RUBRIC_ANCHOR, SCORE_NAMES, summarize, type Scores } from '~/study/mock/rubric';
+import {
+  DIMENSIONS,
+  MAX_TOTAL,
+  RUBRIC_ANCHOR,
+  SCORE_NAMES,
+  summarize,
+  type Scores,
+} from '../../../src/study/mock/rubric.ts';
 
 const all = (score: 1 | 2 | 3 | 4): Scores => Object.fromEntries(DIMENSIONS.map((d) => [d.id, score]));
 

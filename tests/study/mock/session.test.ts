@@ -6,13 +6,13 @@ import {
   isTimeUp,
   newSession,
   NOTES_MAX,
-  parseSession,
+  MOCK_FORMAT,
   pause,
   reset,
-  serializeSession,
   start,
-} from '~/study/mock/session';
-import { phaseAt } from '~/study/mock/plan';
+} from '../../../src/study/mock/session.ts';
+import { parseStored } from '../../../src/client/store.ts';
+import { phaseAt } from '../../../src/study/mock/plan.ts';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -22,7 +22,7 @@ describe('the mock timer', () => {
     const running = start(newSession(), T0);
     expect(isRunning(running)).toBe(true);
     // What a reload does: parse what was stored, then ask the clock.
-    const reloaded = parseSession(serializeSession(running)).session;
+    const reloaded = parseStored(MOCK_FORMAT, JSON.stringify(MOCK_FORMAT.write(running))).value;
     expect(elapsedMs(reloaded, T0 + 10 * MIN)).toBe(10 * MIN);
     expect(phaseAt(elapsedMs(reloaded, T0 + 10 * MIN)).phase.label).toBe('Data and labels');
   });
@@ -74,7 +74,7 @@ describe('the mock timer', () => {
   });
 });
 
-describe('parseSession', () => {
+describe('stored session', () => {
   it('round-trips a session', () => {
     const s = {
       ...start(newSession(), T0),
@@ -83,26 +83,32 @@ describe('parseSession', () => {
       notes: 'Clarify: DAU?',
       scores: { clarify: 4 as const, communication: 2 as const },
     };
-    expect(parseSession(serializeSession(s))).toEqual({ session: s, problem: null });
+    expect(parseStored(MOCK_FORMAT, JSON.stringify(MOCK_FORMAT.write(s)))).toEqual({
+      value: s,
+      notices: [],
+      lossy: false,
+    });
   });
 
   it('starts fresh without a message when nothing is stored', () => {
-    expect(parseSession(null)).toEqual({ session: newSession(), problem: null });
+    expect(parseStored(MOCK_FORMAT, null)).toEqual({ value: newSession(), notices: [], lossy: false });
   });
 
-  it('ignores corrupt, foreign or other-version data with a message', () => {
-    for (const raw of [
-      '{',
-      '[]',
-      '"x"',
-      '{"version":2}',
-      JSON.stringify({ ...newSession(), startedAt: 'soon' }),
-      JSON.stringify({ ...newSession(), elapsedBefore: -1 }),
-      JSON.stringify({ ...newSession(), prompt: '<img src=x>' }),
-    ]) {
-      const parsed = parseSession(raw);
-      expect(parsed.session).toEqual(newSession());
-      expect(parsed.problem).toMatch(/could not be read/);
+  it('keeps corrupt, foreign or newer data aside with a message', () => {
+    for (const raw of ['{', '[]', '"x"', '{"version":2}']) {
+      const parsed = parseStored(MOCK_FORMAT, raw);
+      expect(parsed.value).toEqual(newSession());
+      expect(parsed.lossy).toBe(true);
+      expect(parsed.notices[0]).toMatch(/could not be read/);
+    }
+  });
+
+  it('resets only the damaged fields, so the notes survive', () => {
+    for (const damage of [{ startedAt: 'soon' }, { elapsedBefore: -1 }, { prompt: '<img src=x>' }, { level: 3 }]) {
+      const parsed = parseStored(MOCK_FORMAT, JSON.stringify({ ...newSession(), notes: 'MY NOTES', ...damage }));
+      expect(parsed.value.notes).toBe('MY NOTES');
+      expect(parsed.lossy).toBe(true);
+      expect(parsed.notices[0]).toContain(`the ${Object.keys(damage)[0]}`);
     }
   });
 
@@ -113,8 +119,8 @@ describe('parseSession', () => {
       notes: 'x'.repeat(NOTES_MAX + 10),
       elapsedBefore: 99 * MIN,
     });
-    const { session, problem } = parseSession(raw);
-    expect(problem).toBeNull();
+    const { value: session, notices } = parseStored(MOCK_FORMAT, raw);
+    expect(notices).toEqual([]);
     expect(session.scores).toEqual({ clarify: 3 });
     expect(session.notes).toHaveLength(NOTES_MAX);
     expect(session.elapsedBefore).toBe(45 * MIN);

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptyReadState,
-  isPageId,
-  isRead,
-  isTrackable,
-  pageIdFromPath,
-  parseReadState,
-  progressBySection,
-  sectionOf,
-  serializeReadState,
-  setRead,
-} from '~/study/progress/read-state';
+import { emptyReadState, isRead, isTrackable, setRead, READ_FORMAT } from '../../../src/study/progress/read-state.ts';
+import { isPageId, pageIdFromPath, sectionOf } from '../../../src/site/paths.ts';
+import { parseStored } from '../../../src/client/store.ts';
+import { progressBySection } from '../../../src/study/progress/by-section.ts';
 
 const NOW = 1_790_000_000_000;
 
@@ -54,19 +46,21 @@ describe('read state', () => {
 
   it('round-trips through storage text', () => {
     const s = setRead(setRead(emptyReadState(), 'a/b', true, NOW), 'c', true, NOW);
-    expect(parseReadState(serializeReadState(s))).toEqual({ state: s, problem: null });
-    expect(parseReadState(null)).toEqual({ state: emptyReadState(), problem: null });
+    expect(parseStored(READ_FORMAT, JSON.stringify(READ_FORMAT.write(s))).value).toEqual(s);
+    expect(parseStored(READ_FORMAT, null)).toEqual({ value: emptyReadState(), notices: [], lossy: false });
   });
 
-  it('ignores corrupt or foreign data with a message, and drops bad entries silently', () => {
+  it('refuses corrupt, foreign or newer data as a whole, and skips bad entries one by one', () => {
     for (const raw of ['nope', '[]', '{"version":2,"pages":{}}', '{"version":1,"pages":[]}', 'null']) {
-      expect(parseReadState(raw)).toEqual({
-        state: emptyReadState(),
-        problem: 'Your saved reading progress could not be read, so it was ignored.',
-      });
+      const parsed = parseStored(READ_FORMAT, raw);
+      expect(parsed.value).toEqual(emptyReadState());
+      expect(parsed.lossy).toBe(true);
+      expect(parsed.notices[0]).toMatch(/^Your saved reading progress could not be read \(.*\)\. It was kept aside/);
     }
     const mixed = JSON.stringify({ version: 1, pages: { 'a/b': NOW, '<script>': NOW, 'c/d': 'yesterday', e: -1 } });
-    expect(parseReadState(mixed)).toEqual({ state: { version: 1, pages: { 'a/b': NOW } }, problem: null });
+    const parsed = parseStored(READ_FORMAT, mixed);
+    expect(parsed.value).toEqual({ version: 1, pages: { 'a/b': NOW } });
+    expect(parsed.notices[0]).toContain('page "<script>"; page "c/d"; page "e"');
   });
 });
 

@@ -1,32 +1,32 @@
 // Question-bank and exercise filters: parsing from the URL and matching items.
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_FILTERS, QB_NS, QUESTION_FILTERS, countText, matches } from '../../../src/study/questions/filters.ts';
-import { parseFilters } from '../../../src/study/shared/url-filters.ts';
+import { parseState } from '../../../src/client/url-state.ts';
 import questions from '../../../content/data/questions.json';
 
 describe('question filters from the URL', () => {
   it('reads level and section', () => {
-    expect(parseFilters(QUESTION_FILTERS, QB_NS, '?qb.level=Senior&qb.section=serving')).toEqual({
-      values: { level: 'Senior', section: 'serving', mark: '' },
+    expect(parseState(QUESTION_FILTERS, QB_NS, '?qb.level=Senior&qb.section=serving')).toEqual({
+      state: { level: 'Senior', section: 'serving', mark: '' },
       notices: [],
     });
   });
 
   it('reads the marks filter and rejects an unknown mark', () => {
-    expect(parseFilters(QUESTION_FILTERS, QB_NS, '?qb.mark=review').values.mark).toBe('review');
-    expect(parseFilters(QUESTION_FILTERS, QB_NS, '?qb.mark=maybe').notices).toEqual([
-      'Your mark "maybe" is not one of: review, got, unmarked. That filter was ignored.',
+    expect(parseState(QUESTION_FILTERS, QB_NS, '?qb.mark=review').state.mark).toBe('review');
+    expect(parseState(QUESTION_FILTERS, QB_NS, '?qb.mark=maybe').notices).toEqual([
+      "Your mark must be one of: (any), review, got, unmarked. The link's value was replaced by the default.",
     ]);
   });
 
   it('reads the exercise domain, and treats a section as unknown there', () => {
-    const { values, notices } = parseFilters(EXERCISE_FILTERS, QB_NS, '?qb.domain=fraud&qb.section=serving');
+    const { state: values, notices } = parseState(EXERCISE_FILTERS, QB_NS, '?qb.domain=fraud&qb.section=serving');
     expect(values).toEqual({ level: '', domain: 'fraud' });
-    expect(notices).toEqual(['The link has an unknown filter "section"; it was ignored.']);
+    expect(notices).toEqual(['The link has an unknown setting "section"; it was ignored.']);
   });
 
   it('selects exactly the Senior questions of the real bank', () => {
-    const { values } = parseFilters(QUESTION_FILTERS, QB_NS, '?qb.level=Senior');
+    const { state: values } = parseState(QUESTION_FILTERS, QB_NS, '?qb.level=Senior');
     const shown = questions.filter((q) => matches(q, values));
     expect(shown.length).toBe(questions.filter((q) => q.level === 'Senior').length);
     expect(shown.length).toBeGreaterThan(0);

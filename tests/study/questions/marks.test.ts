@@ -1,32 +1,37 @@
-// Question marks in localStorage: versioned, corrupt or foreign text ignored with a message.
+// Question marks in localStorage: versioned, read mark by mark; unreadable text is kept aside.
 import { describe, expect, it } from 'vitest';
-import { markOf, parseMarks, serializeMarks, toggleMark } from '../../../src/study/questions/marks.ts';
+import { MARKS_FORMAT, markOf, toggleMark } from '../../../src/study/questions/marks.ts';
+import { parseStored } from '../../../src/client/store.ts';
 
-describe('parseMarks', () => {
-  it('reads nothing saved as no marks', () => {
-    expect(parseMarks(null)).toEqual({ ok: true, marks: {} });
-  });
-
-  it('round-trips saved marks', () => {
+describe('stored marks', () => {
+  it('reads nothing saved as no marks, and round-trips saved marks', () => {
+    expect(parseStored(MARKS_FORMAT, null).value).toEqual({});
     const marks = { 'jax-when': 'got', 'drift-alerts': 'review' } as const;
-    expect(parseMarks(serializeMarks(marks))).toEqual({ ok: true, marks });
-    expect(JSON.parse(serializeMarks(marks))).toEqual({ version: 1, marks });
+    expect(MARKS_FORMAT.write(marks)).toEqual({ version: 1, marks });
+    expect(parseStored(MARKS_FORMAT, JSON.stringify(MARKS_FORMAT.write(marks)))).toEqual({
+      value: marks,
+      notices: [],
+      lossy: false,
+    });
   });
 
   it.each([
-    ['{oops', 'not valid JSON'],
-    ['[]', 'not an object'],
-    ['{"version":2,"marks":{}}', 'format version 2'],
-    ['{"marks":{}}', 'format version undefined'],
-    ['{"version":1}', 'no "marks" object'],
-    ['{"version":1,"marks":{"a":"maybe"}}', 'a mark is neither "got" nor "review"'],
-  ])('ignores %s with a message', (text, why) => {
-    const result = parseMarks(text);
-    expect(result.ok).toBe(false);
-    expect(result.marks).toEqual({});
-    expect(!result.ok && result.message).toBe(
-      `Your saved question marks could not be read (${why}); they are ignored until you mark a question again.`,
-    );
+    ['{oops', 'it is not valid JSON'],
+    ['[]', 'it is not an object'],
+    ['{"version":2,"marks":{}}', 'it is version 2, saved by a newer guide; this page reads version 1'],
+    ['{"marks":{}}', 'it has no version number'],
+    ['{"version":1}', 'it is not in the expected shape'],
+  ])('keeps %s aside, unread, with a message', (text, why) => {
+    const result = parseStored(MARKS_FORMAT, text);
+    expect(result.value).toEqual({});
+    expect(result.lossy).toBe(true);
+    expect(result.notices[0]).toMatch(`Your saved question marks could not be read (${why}).`);
+  });
+
+  it('skips only the mark it cannot read', () => {
+    const result = parseStored(MARKS_FORMAT, '{"version":1,"marks":{"a":"maybe","b":"got","c":"review"}}');
+    expect(result.value).toEqual({ b: 'got', c: 'review' });
+    expect(result.notices[0]).toContain('the mark of "a"');
   });
 });
 

@@ -1,0 +1,76 @@
+/** The bench report as JSON and as the Markdown committed in bench-results/latest.md. */
+import type { Kind } from './weights.ts';
+
+export const kb = (b: number) => Math.round((b / 1024) * 10) / 10;
+
+export interface Report {
+  date: string;
+  machine: string;
+  build: Record<string, { seconds: number; peakMB: number; pages: number }>;
+  growth: { timeRatio: number; pageRatio: number };
+  weights: Record<string, Record<Kind, { raw: number; gzip: number }>>;
+  budgets: { name: string; value: string; met: boolean }[];
+  lighthouse: Record<string, Record<string, number>>;
+  search: { indexBytes: number; firstResultMs: Record<string, number> };
+  cores: Record<string, Record<string, number>>;
+}
+
+export function markdown(r: Report): string {
+  const lines: string[] = [];
+  lines.push(`# Benchmark results`, '', `Measured ${r.date} on ${r.machine}.`, '');
+  lines.push('## Build', '', '| site | pages | wall time (s) | peak memory (MB) |', '| --- | ---: | ---: | ---: |');
+  for (const [name, b] of Object.entries(r.build))
+    lines.push(`| ${name} | ${b.pages} | ${b.seconds.toFixed(1)} | ${Math.round(b.peakMB)} |`);
+  lines.push(
+    '',
+    `Growth: 4x the content took ${r.growth.timeRatio.toFixed(2)}x the time for ${r.growth.pageRatio.toFixed(2)}x the pages.`,
+    '',
+  );
+  lines.push(
+    '## Page weight (KB, raw / gzip)',
+    '',
+    '| page type | HTML | CSS | JS | fonts | other |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const [name, w] of Object.entries(r.weights)) {
+    const cell = (k: Kind) => `${kb(w[k].raw)} / ${kb(w[k].gzip)}`;
+    lines.push(`| ${name} | ${cell('html')} | ${cell('css')} | ${cell('js')} | ${cell('font')} | ${cell('other')} |`);
+  }
+  lines.push('', 'Budgets:', '');
+  for (const b of r.budgets) lines.push(`- ${b.met ? 'met' : '**not met**'}: ${b.name} (${b.value})`);
+  lines.push(
+    '',
+    '## Lighthouse (mobile, default throttling)',
+    '',
+    '| page type | performance | accessibility | best practices | SEO | LCP (ms) | TBT (ms) | CLS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const [name, s] of Object.entries(r.lighthouse))
+    lines.push(
+      `| ${name} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s['LCP ms']} | ${s['TBT ms']} | ${s.CLS} |`,
+    );
+  lines.push(
+    '',
+    '## Search',
+    '',
+    `Pagefind index: ${kb(r.search.indexBytes)} KB on disk.`,
+    '',
+    '| query | time to first result (ms) |',
+    '| --- | ---: |',
+  );
+  for (const [q, ms] of Object.entries(r.search.firstResultMs)) lines.push(`| ${q} | ${ms} |`);
+  lines.push(
+    '',
+    '## Widget cores (median of 3 runs, ms)',
+    '',
+    '| computation | n = 10^3 | 10^4 | 10^5 | 10^6 |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const [name, t] of Object.entries(r.cores))
+    lines.push(
+      `| ${name} | ${Object.values(t)
+        .map((v) => v.toFixed(2))
+        .join(' | ')} |`,
+    );
+  return lines.join('\n') + '\n';
+}

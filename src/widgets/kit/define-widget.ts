@@ -1,0 +1,179 @@
+/**
+ * The client half every widget shares. `defineWidget(tag, { schema, ns, loadView })` defines a
+ * custom element around a WidgetFrame that reads its state from the URL, keeps controls and state
+ * in sync, validates each input with the schema, re-renders the output and the fields' visibility
+ * through the pure view and `schema.visibility`, writes the state back to the URL, and handles
+ * presets, actions and "Copy link".
+ *
+ * The page already shows the build-time output of the default state, so the view (with the maths
+ * it imports) is fetched only when it is needed: as soon as the reader points at or focuses the
+ * widget, or at once when the link carries settings. A widget page loads a few KB of script.
+ */
+import { fieldProblem, parseField, type Field } from '../../client/fields.ts';
+import { hasNamespace, parseState, serializeState } from '../../client/url-state.ts';
+import { MetricInputError } from '../../lib/errors.ts';
+import { resultHtml, type WidgetResult } from './result.ts';
+import { visibleFields, type StateOf, type WidgetSchema } from './schema.ts';
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+type View<S extends WidgetSchema> = (state: StateOf<S>) => WidgetResult;
+
+export interface WidgetDefinition<S extends WidgetSchema> {
+  schema: S;
+  /** The URL namespace: ?<ns>.<key>=value. */
+  ns: string;
+  /** The widget's view module, loaded on demand: `() => import('./view.ts')`. */
+  loadView: () => Promise<{ view: View<S> }>;
+  /**
+   * Buttons beyond presets (`<button data-action="name" data-value="…">` in the frame's slot): each
+   * returns (or resolves to) the state change it makes; a MetricInputError is shown as a notice.
+   */
+  actions?: Record<string, (state: StateOf<S>, value: string) => Partial<StateOf<S>> | Promise<Partial<StateOf<S>>>>;
+}
+
+export function defineWidget<S extends WidgetSchema>(tag: string, definition: WidgetDefinition<S>): void {
+  const { schema, ns, loadView, actions = {} } = definition;
+  const fields: Record<string, Field> = schema.fields;
+  let viewModule: Promise<View<S>> | undefined;
+
+  class Widget extends HTMLElement {
+    private state!: StateOf<S>;
+    private pending = false;
+
+    /** The pure view, fetched once per page (public, so the site crawl can compare the build-time output with it). */
+    loadView(): Promise<View<S>> {
+      viewModule ??= loadView().then((module) => module.view);
+      viewModule.catch(() => {
+        viewModule = undefined; // offline for a moment: try again on the next gesture
+        this.notice(['This widget could not load its code, so the numbers shown are for the default settings.']);
+      });
+      return viewModule;
+    }
+
+    connectedCallback() {
+      const { state, notices } = parseState(schema.fields, ns, location.search);
+      this.state = state as StateOf<S>;
+      this.syncControls();
+      // Without settings in the link, the build-time markup already shows this state: the view is
+      // fetched when the reader reaches for a control.
+      if (hasNamespace(ns, location.search)) void this.loadView().then((view) => this.render(view, notices));
+      for (const gesture of ['pointerover', 'focusin', 'touchstart'])
+        this.addEventListener(gesture, () => void this.loadView(), { once: true, passive: true });
+      this.addEventListener('input', (event) => this.onInput(event));
+      this.addEventListener('change', (event) => this.onInput(event));
+      this.addEventListener('click', (event) => this.onClick(event));
+    }
+
+    private controls(): Control[] {
+      return [...this.querySelectorAll<Control>('input[name], select[name], textarea[name]')].filter((control) =>
+        Object.hasOwn(fields, control.name),
+      );
+    }
+
+    /** Puts the state into every control, except the one the reader is typing in. */
+    private syncControls(except?: Element) {
+      for (const control of this.controls()) {
+        if (control === except) continue;
+        const value = (this.state as Record<string, unknown>)[control.name];
+        if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = Boolean(value);
+        else control.value = String(value);
+        this.setProblem(control, null);
+      }
+    }
+
+    private setProblem(control: Control, problem: string | null) {
+      const message = this.querySelector<HTMLElement>(`[data-problem-for="${control.name}"]`);
+      control.toggleAttribute('aria-invalid', problem !== null);
+      if (message) message.textContent = problem ?? '';
+    }
+
+    private onInput(event: Event) {
+      const control = event.target as Control;
+      if (!Object.hasOwn(fields, control.name)) return;
+      const field = fields[control.name] as Field;
+      const checkbox = control instanceof HTMLInputElement && control.type === 'checkbox';
+      const raw = checkbox ? (control.checked ? '1' : '0') : control.value;
+      const problem = fieldProblem(field, raw);
+      for (const twin of this.controls().filter((c) => c.name === control.name)) this.setProblem(twin, problem);
+      if (problem) return; // keep showing the last valid result; the message says what to fix
+      (this.state as Record<string, unknown>)[control.name] = parseField(field, raw);
+      this.syncControls(control);
+      this.scheduleRender();
+    }
+
+    private onClick(event: Event) {
+      const button = (event.target as Element).closest<HTMLButtonElement>(
+        'button[data-preset], button[data-action], button[data-copy-link]',
+      );
+      if (!button) return;
+      if (button.dataset.preset) void this.apply(() => JSON.parse(button.dataset.preset as string));
+      else if (button.dataset.action) {
+        const action = actions[button.dataset.action];
+        if (action) void this.apply(() => action(this.state, button.dataset.value ?? ''));
+      } else void this.copyLink(button);
+    }
+
+    /**
+     * Applies a state change from a preset or an action; an input error becomes a notice. The state
+     * changes at once (a preset is not computed), so a later input cannot be overwritten by it; only
+     * the drawing waits for the view.
+     */
+    private async apply(change: () => Partial<StateOf<S>> | Promise<Partial<StateOf<S>>>) {
+      let next: Partial<StateOf<S>>;
+      try {
+        next = await change();
+      } catch (error) {
+        if (!(error instanceof MetricInputError)) throw error;
+        this.notice([error.message]);
+        return;
+      }
+      Object.assign(this.state, next);
+      this.syncControls();
+      this.scheduleRender();
+    }
+
+    private async copyLink(button: HTMLButtonElement) {
+      const status = this.querySelector<HTMLElement>('[data-copy-status]');
+      try {
+        await navigator.clipboard.writeText(location.href);
+        if (status) status.textContent = 'Link copied: it opens this widget exactly as you see it.';
+      } catch {
+        if (status) status.textContent = `Copy this link: ${location.href}`;
+      }
+      button.blur();
+    }
+
+    /** Coalesces a burst of slider events into one render per frame. */
+    private scheduleRender() {
+      if (this.pending) return;
+      this.pending = true;
+      void this.loadView().then((view) =>
+        requestAnimationFrame(() => {
+          this.pending = false;
+          this.render(view, []);
+        }),
+      );
+    }
+
+    private notice(lines: string[]) {
+      const notice = this.querySelector<HTMLElement>('[data-notice]');
+      if (notice) notice.textContent = lines.join(' ');
+    }
+
+    private render(view: View<S>, notices: string[]) {
+      for (const [name, visible] of Object.entries(visibleFields(schema, this.state)))
+        this.querySelector(`[data-field="${name}"]`)?.toggleAttribute('hidden', !visible);
+      const output = this.querySelector<HTMLElement>('[data-output]');
+      const summary = this.querySelector<HTMLElement>('[data-summary]');
+      const result = view(this.state);
+      if (output) output.innerHTML = resultHtml(result);
+      if (summary) summary.textContent = result.ok ? result.summary : result.error;
+      this.notice(notices);
+      const search = serializeState(schema.fields, ns, this.state, location.search);
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }
+  }
+
+  if (!customElements.get(tag)) customElements.define(tag, Widget);
+}

@@ -1,0 +1,33 @@
+/** Number formatting for widget readouts: never prints NaN or Infinity. */
+
+/** A fixed number of decimals; "n/a" for a value that is undefined (null) by definition. */
+export function fmt(value: number | null, digits = 3): string {
+  if (value === null) return 'n/a';
+  if (!Number.isFinite(value)) throw new Error(`fmt() was given ${value}: compute functions must not leak it`);
+  return value.toFixed(digits);
+}
+
+export function fmtPercent(value: number | null, digits = 1): string {
+  return value === null ? 'n/a' : `${fmt(value * 100, digits)}%`;
+}
+
+/**
+ * A p-value for reading: `digits` decimals, or 2 significant digits below 10^-digits ("4.2e-26").
+ * Exactly 0 is a floating-point underflow (the tails reach about 1e-308): "< 1e-300".
+ */
+export function fmtP(p: number, digits = 3): string {
+  if (!Number.isFinite(p)) throw new Error(`fmtP() was given ${p}`);
+  if (p === 0) return '< 1e-300';
+  if (p < 10 ** -digits) return p.toExponential(1);
+  return fmt(p, digits);
+}
+
+export function fmtInt(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`fmtInt() was given ${value}`);
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** Escapes text for HTML; the only way reader-provided text may reach a widget's markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { defaultValues, fieldProblem, type Fields } from '../../src/client/fields.ts';
+import { hasNamespace, parseState, serializeState } from '../../src/client/url-state.ts';
+
+const fields = {
+  t: { kind: 'number', default: 0.5, min: 0, max: 1, label: 'Threshold' },
+  k: { kind: 'number', default: 5, min: 1, max: 20, integer: true, label: 'k' },
+  dataset: { kind: 'enum', key: 'data', default: 'a', values: { a: 'A', b: 'B' }, label: 'Dataset' },
+  exp: { kind: 'boolean', default: false, label: 'Exponential gain' },
+  csv: { kind: 'text', default: '', maxLength: 10, label: 'Data' },
+  level: { kind: 'enum', default: '', values: { '': 'Any', Senior: 'Senior' }, label: 'Level' },
+} satisfies Fields;
+
+describe('parseState', () => {
+  it('reads only its own namespace, by URL key, and converts types', () => {
+    const { state, notices } = parseState(
+      fields,
+      'w',
+      '?w.t=0.25&w.k=7&w.data=b&w.exp=1&w.csv=1%2C0&w.level=Senior&other.t=9',
+    );
+    expect(state).toEqual({ t: 0.25, k: 7, dataset: 'b', exp: true, csv: '1,0', level: 'Senior' });
+    expect(notices).toEqual([]);
+  });
+
+  it('falls back to defaults with a notice for malformed, out-of-range and unknown values', () => {
+    const { state, notices } = parseState(fields, 'w', '?w.t=abc&w.k=2.5&w.data=<script>&w.zzz=1&w.exp=yes');
+    expect(state).toEqual(defaultValues(fields));
+    expect(notices).toHaveLength(5);
+    expect(notices[0]).toBe("Threshold must be a number. The link's value was replaced by the default.");
+    expect(notices.join(' ')).toContain('unknown setting "zzz"');
+  });
+
+  it('treats keys named after built-in object properties as unknown', () => {
+    const { state, notices } = parseState(fields, 'w', '?w.toString=1&w.constructor=1&w.__proto__=1');
+    expect(state).toEqual(defaultValues(fields));
+    expect(notices).toHaveLength(3);
+    expect(Object.hasOwn(state, 'toString')).toBe(false);
+  });
+
+  it('rejects an empty, padded, hex, binary or octal number and an over-long text', () => {
+    for (const raw of ['', ' 0.5', '0x1', '0b1', '0o1', 'Infinity', '1_0'])
+      expect(fieldProblem(fields.t, raw), raw).toBe('Threshold must be a number.');
+    expect(fieldProblem(fields.t, '1.5')).toBe('Threshold must be between 0 and 1.');
+    expect(fieldProblem(fields.t, '.5')).toBeNull();
+    expect(fieldProblem(fields.t, '5e-1')).toBeNull();
+    expect(fieldProblem(fields.csv, '12345678901')).toBe('Data is longer than 10 characters.');
+    expect(fieldProblem(fields.level, 'Junior')).toBe('Level must be one of: (any), Senior.');
+  });
+});
+
+describe('serializeState', () => {
+  it("writes only non-default values under their URL keys and keeps other owners' keys", () => {
+    const state = { ...defaultValues(fields), t: 0.3, exp: true, dataset: 'b' as const };
+    expect(serializeState(fields, 'w', state, '?other.x=1&w.k=9')).toBe('?other.x=1&w.t=0.3&w.data=b&w.exp=1');
+    expect(hasNamespace('w', '?other.x=1&w.k=9')).toBe(true);
+    expect(hasNamespace('w', '?other.x=1')).toBe(false);
+  });
+
+  it('round-trips through parseState', () => {
+    const state = { t: 0.125, k: 3, dataset: 'b', exp: true, csv: 'a,b&c', level: 'Senior' } as const;
+    expect(parseState(fields, 'w', serializeState(fields, 'w', state, '')).state).toEqual(state);
+  });
+
+  it('returns an empty query for the default state', () => {
+    expect(serializeState(fields, 'w', defaultValues(fields), '')).toBe('');
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { parseRows } from '../../../src/widgets/kit/csv.ts';
+import { escapeHtml, fmt, fmtInt, fmtPercent } from '../../../src/widgets/kit/format.ts';
+import { barChart, lineChart } from '../../../src/widgets/kit/chart.ts';
+
+const toPair = ([a, b]: string[], line: number) =>
+  Number.isFinite(Number(a)) ? { a: Number(a), b } : `Line ${line}: bad number "${a}".`;
+
+describe('parseRows', () => {
+  it('skips a header, blank lines and comments; accepts , ; and tabs', () => {
+    expect(parseRows('score,label\n0.9,1\n\n# note\n0.1;0\n0.5\t1', ['score', 'label'], toPair)).toEqual({
+      ok: true,
+      rows: [
+        { a: 0.9, b: '1' },
+        { a: 0.1, b: '0' },
+        { a: 0.5, b: '1' },
+      ],
+    });
+  });
+  it('names the first bad line', () => {
+    expect(parseRows('0.9,1\nabc,0', ['score', 'label'], toPair)).toEqual({
+      ok: false,
+      message: 'Line 2: bad number "abc".',
+    });
+    expect(parseRows('0.9', ['score', 'label'], toPair)).toEqual({
+      ok: false,
+      message: 'Line 1 needs 2 values (score,label).',
+    });
+    expect(parseRows('   ', ['score', 'label'], toPair)).toEqual({
+      ok: false,
+      message: 'Paste at least one row of score,label.',
+    });
+  });
+});
+
+describe('format', () => {
+  it('formats numbers and refuses to print NaN or Infinity', () => {
+    expect(fmt(0.123456)).toBe('0.123');
+    expect(fmt(null)).toBe('n/a');
+    expect(fmtPercent(0.0512)).toBe('5.1%');
+    expect(fmtInt(31234.4)).toBe('31,234');
+    expect(() => fmt(NaN)).toThrow();
+    expect(() => fmtInt(Infinity)).toThrow();
+  });
+  it('escapes HTML', () => {
+    expect(escapeHtml('<img src=x onerror="a">&\'')).toBe('&#60;img src=x onerror=&#34;a&#34;&#62;&#38;&#39;');
+  });
+});
+
+describe('charts', () => {
+  it('draws a line chart with ticks, series and markers as SVG', () => {
+    const svg = lineChart({
+      title: 'ROC <curve>',
+      xLabel: 'FPR',
+      yLabel: 'TPR',
+      xDomain: [0, 1],
+      yDomain: [0, 1],
+      series: [
+        {
+          name: 'ROC',
+          points: [
+            [0, 0],
+            [0.5, 0.8],
+            [1, 1],
+          ],
+          tone: 1,
+        },
+      ],
+      markers: [{ x: 0.5, y: 0.8, label: 'now', tone: 2 }],
+    });
+    expect(svg).toMatch(
+      /^<svg class="widget-chart" viewBox="0 0 320 240" role="img" aria-label="ROC &#60;curve&#62;">/,
+    );
+    expect(svg).toContain('<path class="series tone-1" d="M48,200L177,49.6L306,12">');
+    expect(svg).toContain('<circle class="marker tone-2" cx="177" cy="49.6" r="5">');
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+  it('draws grouped bars scaled to the largest value', () => {
+    const svg = barChart({
+      title: 'Bins',
+      xLabel: 'bin',
+      yLabel: 'share',
+      categories: ['a', 'b'],
+      groups: [{ name: 'ref', values: [0.25, 0.75], tone: 1 }],
+    });
+    expect(svg.match(/<rect class="bar tone-1"/g)).toHaveLength(2);
+    const limited = barChart({
+      title: 'GPU',
+      xLabel: 'stage',
+      yLabel: 'GB',
+      categories: ['0'],
+      groups: [{ name: 'total', values: [30], tone: 1 }],
+      yRules: [{ value: 80, label: '80 GB card', tone: 2 }],
+    });
+    // The axis grows to show the 80 GB line even though every bar is lower.
+    expect(limited).toMatch(
+      /<line class="rule tone-2" x1="48" x2="306" y1="12" y2="12"\/><text class="rule-label tone-2"[^>]*>80 GB card<\/text>/,
+    );
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+});
