@@ -6,7 +6,7 @@ export type Level = (typeof LEVELS)[number];
 export const TARGET_LEVELS = ['Mid', 'Senior', 'Staff'] as const;
 export type TargetLevel = (typeof TARGET_LEVELS)[number];
 
-/** The ten sections of the MLOps question bank, in order. */
+/** The sections of the MLOps question bank, in order. */
 export const QUESTION_SECTIONS = {
   frameworks: 'Training frameworks',
   distributed: 'Distributed training',

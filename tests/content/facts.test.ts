@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FACTS } from '../../src/config/facts.ts';
 import { PHASES } from '../../src/study/mock/plan.ts';
-import { DOCS_DIR, GLOSSARY_DIR, listChapters } from '../../scripts/check-content.ts';
+import { GLOSSARY_DIR, listChapters } from '../../scripts/check-content.ts';
+import { DOCS_DIR } from '../../src/site/paths.ts';
 
 const TEXT_FILES = [
   ...(await listChapters(DOCS_DIR)),
