@@ -57,7 +57,11 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       this.syncControls();
       // Without settings in the link, the build-time markup already shows this state: the view is
       // fetched when the reader reaches for a control.
-      if (hasNamespace(ns, location.search)) void this.loadView().then((view) => this.render(view, notices));
+      // aria-busy says the numbers on screen are about to change (assistive tech waits; tests wait on it).
+      if (hasNamespace(ns, location.search)) {
+        this.setAttribute('aria-busy', 'true');
+        void this.loadView().then((view) => this.render(view, notices));
+      }
       for (const gesture of ['pointerover', 'focusin', 'touchstart'])
         this.addEventListener(gesture, () => void this.loadView(), { once: true, passive: true });
       this.addEventListener('input', (event) => this.onInput(event));
@@ -148,6 +152,7 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
     private scheduleRender() {
       if (this.pending) return;
       this.pending = true;
+      this.setAttribute('aria-busy', 'true');
       void this.loadView().then((view) =>
         requestAnimationFrame(() => {
           this.pending = false;
@@ -172,6 +177,7 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       this.notice(notices);
       const search = serializeState(schema.fields, ns, this.state, location.search);
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+      this.removeAttribute('aria-busy');
     }
   }
 

@@ -97,28 +97,4 @@ describeInBrowser('dynamic batching simulator', ({ browser, url }) => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shared);
     await close();
   });
-
-  it('reruns the whole view (about 12 simulations) in well under 100 ms at best', async () => {
-    const { page, close } = await openWidget(browser(), url(PAGE), TAG);
-    const times = await page.evaluate(async () => {
-      type Widget = HTMLElement & { state: unknown; loadView(): Promise<(state: unknown) => unknown> };
-      const element = document.querySelector('batching-simulator') as Widget;
-      const view = await element.loadView();
-      const out: number[] = [];
-      for (let i = 0; i < 15; i++) {
-        const t0 = performance.now();
-        view(element.state);
-        out.push(performance.now() - t0);
-      }
-      return out.sort((a, b) => a - b);
-    });
-    const median = times[7]!;
-    // The fastest of 15 runs is what the code costs; the median also measures whatever else the
-    // machine is doing (on a busy shared CI box it can triple), so it is reported, not asserted.
-    console.log(
-      `batching view in Chromium: median ${median.toFixed(1)} ms, fastest ${times[0]!.toFixed(1)} ms, slowest ${times[14]!.toFixed(1)} ms`,
-    );
-    expect(times[0]).toBeLessThan(100);
-    await close();
-  });
 });

@@ -11,6 +11,8 @@ export async function openWidget(browser: Browser, pageUrl: string, tag: string,
   await page.evaluate((name) => customElements.whenDefined(name), tag);
   const widget = page.locator(tag).first();
   await widget.scrollIntoViewIfNeeded();
+  // A shared link re-renders once the view has loaded; the widget is aria-busy until then.
+  await page.locator(`${tag}[aria-busy="true"]`).first().waitFor({ state: 'detached', timeout: 15_000 });
   return { page, widget, errors, close: () => context.close() };
 }
 
