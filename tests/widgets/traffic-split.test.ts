@@ -21,12 +21,12 @@ describe('traffic split view: a 10% canary on 10,000 generated users', () => {
   it('counts the treatment users the library assigns', () => {
     expect(readout(markup, 'Users')).toBe('10,000');
     expect(readout(markup, 'In treatment')).toBe(treated(at10).toLocaleString('en-US'));
-    expect(readout(markup, 'In treatment')).toBe('990');
-    expect(readout(markup, 'Observed share')).toBe('9.90%');
+    expect(readout(markup, 'In treatment')).toBe('996');
+    expect(readout(markup, 'Observed share')).toBe('9.96%');
     expect(readout(markup, 'Requested share')).toBe('10%');
     // 1.96 × sqrt(0.1 × 0.9 / 10,000) = 0.00588
     expect(readout(markup, 'Chance range (95%)')).toBe('±0.59 pts');
-    expect(markup).toContain('The gap of 0.10 points is within the ±0.59 points that chance alone gives');
+    expect(markup).toContain('The gap of 0.04 points is within the ±0.59 points that chance alone gives');
   });
 
   it('ramping to 20% keeps every treatment user in treatment (checked user by user)', () => {
@@ -37,7 +37,7 @@ describe('traffic split view: a 10% canary on 10,000 generated users', () => {
     });
     expect(readout(markup, 'Left treatment at 20%')).toBe('0');
     expect(markup).toContain(
-      `<strong>Ramping from 10% to 20%: every one of the 990 users in treatment stays there</strong>, ${change.joinedTreatment.toLocaleString('en-US')} join from control and 0 move back.`,
+      `<strong>Ramping from 10% to 20%: every one of the 996 users in treatment stays there</strong>, ${change.joinedTreatment.toLocaleString('en-US')} join from control and 0 move back.`,
     );
   });
 
@@ -56,7 +56,7 @@ describe('traffic split view: a 10% canary on 10,000 generated users', () => {
   it('summarises for screen readers', () => {
     const result = view(state({}));
     expect(result.ok && result.summary).toBe(
-      `990 of 10,000 users (9.90%) in treatment for 10% requested; ramping to 20% moves ${compareAssignments(at10, at20).joinedTreatment.toLocaleString('en-US')} users into treatment and 0 out.`,
+      `996 of 10,000 users (9.96%) in treatment for 10% requested; ramping to 20% moves ${compareAssignments(at10, at20).joinedTreatment.toLocaleString('en-US')} users into treatment and 0 out.`,
     );
   });
 });

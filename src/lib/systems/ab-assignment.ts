@@ -12,7 +12,7 @@ export const SPLIT_SUM_TOLERANCE = 1e-9;
  * Assignment bucket: the position in [0, 1) a user hashes to for an experiment; assignVariant
  * maps it to a variant. Useful to chart where users fall, or to check a split by hand.
  *
- * Formula: murmur3_32(`${experiment}:${userId}`, seed 0) / 2^32.
+ * Formula: murmur3_32(`${experiment}/${userId}`, seed 0) / 2^32.
  * Reference: https://github.com/aappleby/smhasher (MurmurHash3_x86_32)
  *
  * @throws nothing for a string or number userId (assignVariant validates its inputs).
@@ -20,13 +20,13 @@ export const SPLIT_SUM_TOLERANCE = 1e-9;
  * assignmentBucket('user-42', 'new-ranker'); // a fixed number in [0, 1)
  */
 export function assignmentBucket(userId: string | number, experiment: string): number {
-  return murmurHash3_32(`${experiment}:${userId}`) / 4294967296;
+  return murmurHash3_32(`${experiment}/${userId}`) / 4294967296;
 }
 
 /**
  * Hash-based variant assignment: the variant of an A/B test a user is in, stable across calls.
  *
- * Formula: u = murmur3_32(`${experiment}:${userId}`, seed 0) / 2^32, a number in [0, 1); the split's
+ * Formula: u = murmur3_32(`${experiment}/${userId}`, seed 0) / 2^32, a number in [0, 1); the split's
  * variants take consecutive intervals of [0, 1) in the object's key order, each as wide as its
  * share, and the user gets the variant whose interval holds u. Salting with the experiment name
  * makes assignments in different experiments independent. Note that JavaScript orders integer-like

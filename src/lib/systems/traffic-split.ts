@@ -43,7 +43,7 @@ export function generateUserIds(n: number): string[] {
 
 /**
  * Assigns every user to treatment or control with `assignVariant` and `treatmentSplit(share)`.
- * Deterministic: murmur3 of `${experiment}:${userId}`, so the same on every call and machine.
+ * Deterministic: murmur3 of `${experiment}/${userId}`, so the same on every call and machine.
  *
  * @throws MetricInputError as assignVariant (an empty id or experiment name) or treatmentSplit.
  * @example

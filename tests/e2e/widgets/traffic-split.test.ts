@@ -44,7 +44,7 @@ describeInBrowser('traffic splitter', ({ browser, url }) => {
     expect(change.leftTreatment).toBe(0);
     expect(await readout(widget, 'Left treatment at 20%')).toBe('0');
     expect(await widget.locator('.widget-verdict').nth(1).textContent()).toContain(
-      `every one of the 990 users in treatment stays there, ${change.joinedTreatment.toLocaleString('en-US')} join from control and 0 move back`,
+      `every one of the 996 users in treatment stays there, ${change.joinedTreatment.toLocaleString('en-US')} join from control and 0 move back`,
     );
     const rows = await tableRows(widget);
     expect(rows).toHaveLength(20);

@@ -37,11 +37,11 @@ describe('assignVariant', () => {
     }
   });
 
-  it('is the documented bucket: murmur3_32(`${experiment}:${userId}`) / 2^32 against the key order', () => {
-    const bucket = murmurHash3_32('exp:user-7') / 2 ** 32;
+  it('is the documented bucket: murmur3_32(`${experiment}/${userId}`) / 2^32 against the key order', () => {
+    const bucket = murmurHash3_32('exp/user-7') / 2 ** 32;
     expect(assignmentBucket('user-7', 'exp')).toBe(bucket);
     expect(assignVariant('user-7', 'exp', { low: 0.5, high: 0.5 })).toBe(bucket < 0.5 ? 'low' : 'high');
-    expect(assignmentBucket(42, 'exp')).toBe(murmurHash3_32('exp:42') / 2 ** 32);
+    expect(assignmentBucket(42, 'exp')).toBe(murmurHash3_32('exp/42') / 2 ** 32);
   });
 
   it('assigns independently in different experiments (correlation near 0)', () => {

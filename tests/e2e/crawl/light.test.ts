@@ -1,3 +1,0 @@
-import { crawlEveryPage } from './crawl.ts';
-
-crawlEveryPage('light');
