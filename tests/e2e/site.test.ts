@@ -51,6 +51,40 @@ describeInBrowser('the built site', ({ browser, url }) => {
     await page.close();
   });
 
+  it('ranks the LLM chapters first for the LLM terms interviewers ask about', async () => {
+    const { page } = await open('/');
+    await page.locator('button[data-open-modal]').first().click();
+    const input = page.locator('#starlight__search input');
+    for (const term of [
+      'KV cache',
+      'speculative decoding',
+      'LLM-as-judge',
+      'prompt injection',
+      'reciprocal rank fusion',
+    ]) {
+      await input.fill(term);
+      // The message names the query once the results for it are drawn, so an old list is never read.
+      await page.locator('.pagefind-ui__message', { hasText: term }).waitFor({ timeout: 15_000 });
+      // Each result fetches its own data, so wait for the first one's link rather than the first link drawn.
+      const first = page
+        .locator('#starlight__search .pagefind-ui__result')
+        .first()
+        .locator('.pagefind-ui__result-link')
+        .first();
+      await first.waitFor({ timeout: 15_000 });
+      expect(await first.getAttribute('href'), term).toMatch(/\/llm\//);
+    }
+    await page.close();
+  });
+
+  it("dates each chapter's last fact check in its footer", async () => {
+    const { page } = await open('/llm/serving/');
+    const reviewed = page.locator('.page-reviewed time');
+    expect(await reviewed.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.locator('.page-reviewed').textContent()).toMatch(/last checked on [A-Z][a-z]+ \d{1,2}, \d{4}\./);
+    await page.close();
+  });
+
   it('finds words that appear only inside a diagram', async () => {
     const { page } = await open('/start/how-to-use/');
     await page.locator('button[data-open-modal]').first().click();

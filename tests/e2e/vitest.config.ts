@@ -12,7 +12,7 @@ export default defineConfig({
     expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
     // Most of a browser test is waiting on Chromium, so three files run side by side on two cores
-    // (vitest starts the files that took longest last time first: the two crawl files).
+    // (vitest starts the files that took longest last time first: the crawl).
     maxWorkers: 3,
   },
 });

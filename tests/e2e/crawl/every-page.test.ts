@@ -1,0 +1,3 @@
+import { crawlEveryPage } from './crawl.ts';
+
+crawlEveryPage();
