@@ -62,6 +62,11 @@ export const FACTS: readonly Fact[] = [
         why: 'the key format is "{experiment}/{user_id}", with a slash',
         example: 'sha256(f"{experiment}:{user_id}")',
       },
+      {
+        pattern: /`\$\{experiment\}:\$\{userId\}`/,
+        why: 'the traffic-split widget hashes the same key as the pages, with a slash',
+        example: 'murmurHash3_32(`${experiment}:${userId}`)',
+      },
     ],
   },
   {

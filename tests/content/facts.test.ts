@@ -1,4 +1,4 @@
-// One set of facts across pages: every chapter, glossary entry, flashcard and question is held
+// One set of facts across pages: every chapter, glossary entry, flashcard, question (and the A/B hash) is held
 // against src/config/facts.ts, and the 45-minute budget of the framework page is the mock timer's.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,9 @@ const TEXT_FILES = [
   ...readdirSync(GLOSSARY_DIR).map((name) => `${GLOSSARY_DIR}/${name}`),
   ...readdirSync('content/data/flashcards').map((name) => `content/data/flashcards/${name}`),
   'content/data/questions.json',
+  // The widgets' assignment hash, so the traffic splitter hashes the key the pages teach.
+  'src/lib/systems/ab-assignment.ts',
+  'src/lib/systems/traffic-split.ts',
 ];
 const texts = new Map(TEXT_FILES.map((file) => [file, readFileSync(file, 'utf8')]));
 
