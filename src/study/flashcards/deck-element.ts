@@ -5,16 +5,15 @@
  * this file only moves data between them and the page (card text goes in as textContent only).
  */
 import { FC_NS, FLASHCARD_FILTERS, SECTION_NAMES, filterCards, type DeckCard, type FlashcardFilters } from './deck.ts';
-import { FLASHCARDS_FORMAT, MAX_FILE_CHARS, mergeProgress, parseProgress, serializeProgress } from './progress.ts';
 import {
-  GRADES,
-  buildQueue,
-  formatInterval,
-  gradeCard,
-  nextCardId,
-  previewIntervals,
-  type Progress,
-} from './schedule.ts';
+  FLASHCARDS_FORMAT,
+  MAX_FILE_CHARS,
+  mergeProgress,
+  parseProgress,
+  serializeProgress,
+  type SavedProgress,
+} from './progress.ts';
+import { GRADES, buildQueue, formatInterval, gradeCard, nextCardId, previewIntervals } from './schedule.ts';
 import { parseState, serializeState } from '../../client/url-state.ts';
 import { versionedStore } from '../../client/store.ts';
 
@@ -30,7 +29,7 @@ class FlashcardDeck extends HTMLElement {
   private cards: DeckCard[] = [];
   private byId = new Map<string, DeckCard>();
   private filters!: FlashcardFilters;
-  private progress: Progress = {};
+  private saved: SavedProgress = { cards: {}, retired: {} };
   private currentId: string | null = null;
   private inView = false;
   private wakeTimer: number | undefined;
@@ -42,7 +41,7 @@ class FlashcardDeck extends HTMLElement {
     this.filters = values;
     const messages = [...notices];
     const store = versionedStore(FLASHCARDS_FORMAT);
-    this.progress = store.get();
+    this.saved = store.get();
     messages.push(...store.notices());
     this.setError(messages.join(' '));
 
@@ -54,9 +53,9 @@ class FlashcardDeck extends HTMLElement {
     this.addEventListener('click', (e) => this.onClick(e));
     this.answer().addEventListener('toggle', () => this.onFlip());
     document.addEventListener('keydown', (e) => this.onKey(e));
-    store.subscribe((progress) => {
-      if (progress === this.progress) return; // our own save
-      this.progress = progress;
+    store.subscribe((saved) => {
+      if (saved === this.saved) return; // our own save
+      this.saved = saved;
       this.show();
     });
     new IntersectionObserver((entries) => (this.inView = entries.some((e) => e.isIntersecting))).observe(this);
@@ -86,7 +85,7 @@ class FlashcardDeck extends HTMLElement {
 
   private save(): boolean {
     const store = versionedStore(FLASHCARDS_FORMAT);
-    store.set(this.progress);
+    store.set(this.saved);
     const problems = store.notices();
     if (problems.length > 0) this.setError(problems.join(' '));
     return problems.length === 0;
@@ -98,7 +97,7 @@ class FlashcardDeck extends HTMLElement {
     const selected = filterCards(this.cards, this.filters);
     const queue = buildQueue(
       selected.map((c) => c.id),
-      this.progress,
+      this.saved.cards,
       now,
     );
     this.text('[data-due]', String(queue.due.length));
@@ -130,7 +129,7 @@ class FlashcardDeck extends HTMLElement {
     const link = this.querySelector<HTMLAnchorElement>('[data-link]')!;
     link.href = card.href;
     link.textContent = card.chapter;
-    const intervals = previewIntervals(this.progress, card.id, now);
+    const intervals = previewIntervals(this.saved.cards, card.id, now);
     for (const { key, rating } of GRADES) {
       this.text(`[data-grade="${key}"] [data-interval]`, formatInterval(intervals[rating]));
     }
@@ -152,9 +151,10 @@ class FlashcardDeck extends HTMLElement {
     }
     const now = new Date();
     const card = this.byId.get(this.currentId)!;
-    this.progress = gradeCard(this.progress, card.id, grade.rating, now);
+    const cards = gradeCard(this.saved.cards, card.id, grade.rating, now);
+    this.saved = { ...this.saved, cards };
     const saved = this.save();
-    const wait = formatInterval(Date.parse(this.progress[card.id].due) - now.getTime());
+    const wait = formatInterval(Date.parse(cards[card.id].due) - now.getTime());
     this.setStatus(`${grade.label}: this card comes back in ${wait}.${saved ? '' : ' (not saved)'}`);
     this.show();
     // Keep the keyboard where the next action is: flipping the new card, or reading that none is due.
@@ -203,13 +203,13 @@ class FlashcardDeck extends HTMLElement {
 
   private exportFile() {
     const now = new Date();
-    const blob = new Blob([serializeProgress(this.progress, now)], { type: 'application/json' });
+    const blob = new Blob([serializeProgress(this.saved, now)], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `mlguide-flashcards-${now.toISOString().slice(0, 10)}.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    const n = Object.keys(this.progress).length;
+    const n = Object.keys(this.saved.cards).length;
     this.setStatus(`Exported progress for ${n} ${n === 1 ? 'card' : 'cards'}.`);
   }
 
@@ -228,8 +228,8 @@ class FlashcardDeck extends HTMLElement {
       this.setError(`Import failed: ${result.message} Your saved progress was not changed.`);
       return;
     }
-    this.progress = mergeProgress(this.progress, result.progress);
-    const n = Object.keys(result.progress).length;
+    this.saved = mergeProgress(this.saved, result.saved);
+    const n = Object.keys(result.saved.cards).length + Object.keys(result.saved.retired).length;
     if (this.save()) this.setStatus(`Imported progress for ${n} ${n === 1 ? 'card' : 'cards'}.`);
     this.show();
   }
