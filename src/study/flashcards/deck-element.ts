@@ -1,10 +1,20 @@
 /**
  * <flashcard-deck>: the client half of FlashcardDeck.astro. It reads the cards embedded at build time,
- * the filters from the URL and the progress from localStorage, shows the next due card, and saves a
- * new schedule after each grade. All scheduling is in schedule.ts and all validation in progress.ts;
- * this file only moves data between them and the page (card text goes in as textContent only).
+ * the reader's cards from missed rubric items (mlguide:rubric), the filters from the URL and the
+ * progress from localStorage, shows the next due card, and saves a new schedule after each grade. All
+ * scheduling is in schedule.ts and all validation in progress.ts; this file only moves data between
+ * them and the page (card text goes in as textContent only).
  */
-import { FC_NS, FLASHCARD_FILTERS, SECTION_NAMES, filterCards, type DeckCard, type FlashcardFilters } from './deck.ts';
+import {
+  FC_NS,
+  FLASHCARD_FILTERS,
+  SECTION_NAMES,
+  filterCards,
+  rubricCardsAdded,
+  rubricDeckCards,
+  type DeckCard,
+  type FlashcardFilters,
+} from './deck.ts';
 import {
   FLASHCARDS_FORMAT,
   MAX_FILE_CHARS,
@@ -13,7 +23,17 @@ import {
   serializeProgress,
   type SavedProgress,
 } from './progress.ts';
-import { GRADES, buildQueue, formatInterval, gradeCard, nextCardId, previewIntervals } from './schedule.ts';
+import {
+  GRADES,
+  buildQueue,
+  formatInterval,
+  gradeCard,
+  nextCardId,
+  previewIntervals,
+  withAddedCardsDue,
+  type Progress,
+} from './schedule.ts';
+import { rubricStore } from '../rubric/grading-client.ts';
 import { parseState, serializeState } from '../../client/url-state.ts';
 import { versionedStore } from '../../client/store.ts';
 
@@ -26,8 +46,12 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 class FlashcardDeck extends HTMLElement {
+  /** The guide's cards, then the reader's own from missed rubric items. */
+  private builtIn: DeckCard[] = [];
   private cards: DeckCard[] = [];
   private byId = new Map<string, DeckCard>();
+  /** When each rubric card was made: it is due from then until its first review. */
+  private added: Record<string, number> = {};
   private filters!: FlashcardFilters;
   private saved: SavedProgress = { cards: {}, retired: {} };
   private currentId: string | null = null;
@@ -35,14 +59,14 @@ class FlashcardDeck extends HTMLElement {
   private wakeTimer: number | undefined;
 
   connectedCallback() {
-    this.cards = JSON.parse(this.querySelector('script[data-deck]')?.textContent ?? '[]') as DeckCard[];
-    this.byId = new Map(this.cards.map((c) => [c.id, c]));
+    this.builtIn = JSON.parse(this.querySelector('script[data-deck]')?.textContent ?? '[]') as DeckCard[];
+    this.takeRubricCards();
     const { state: values, notices } = parseState(FLASHCARD_FILTERS, FC_NS, location.search);
     this.filters = values;
     const messages = [...notices];
     const store = versionedStore(FLASHCARDS_FORMAT);
     this.saved = store.get();
-    messages.push(...store.notices());
+    messages.push(...store.notices(), ...rubricStore().notices());
     this.setError(messages.join(' '));
 
     for (const el of this.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
@@ -58,8 +82,24 @@ class FlashcardDeck extends HTMLElement {
       this.saved = saved;
       this.show();
     });
+    rubricStore().subscribe(() => {
+      this.takeRubricCards();
+      this.show();
+    });
     new IntersectionObserver((entries) => (this.inView = entries.some((e) => e.isIntersecting))).observe(this);
     this.show();
+  }
+
+  private takeRubricCards() {
+    const rubric = rubricStore().get();
+    this.cards = [...this.builtIn, ...rubricDeckCards(rubric)];
+    this.byId = new Map(this.cards.map((c) => [c.id, c]));
+    this.added = rubricCardsAdded(rubric);
+  }
+
+  /** The saved schedules, with rubric cards not yet reviewed due from when they were made. */
+  private schedule(): Progress {
+    return withAddedCardsDue(this.saved.cards, this.added);
   }
 
   private selects() {
@@ -95,9 +135,10 @@ class FlashcardDeck extends HTMLElement {
   private show() {
     const now = new Date();
     const selected = filterCards(this.cards, this.filters);
+    const schedule = this.schedule();
     const queue = buildQueue(
       selected.map((c) => c.id),
-      this.saved.cards,
+      schedule,
       now,
     );
     this.text('[data-due]', String(queue.due.length));
@@ -122,14 +163,17 @@ class FlashcardDeck extends HTMLElement {
       }
       return;
     }
-    this.text('[data-card-section]', SECTION_NAMES[card.section] ?? card.section);
+    this.text(
+      '[data-card-section]',
+      card.from ? `From your mocks: ${card.from}` : (SECTION_NAMES[card.section] ?? card.section),
+    );
     this.text('[data-card-level]', card.level);
     this.text('[data-front]', card.front);
     this.text('[data-back]', card.back);
     const link = this.querySelector<HTMLAnchorElement>('[data-link]')!;
     link.href = card.href;
     link.textContent = card.chapter;
-    const intervals = previewIntervals(this.saved.cards, card.id, now);
+    const intervals = previewIntervals(schedule, card.id, now);
     for (const { key, rating } of GRADES) {
       this.text(`[data-grade="${key}"] [data-interval]`, formatInterval(intervals[rating]));
     }
@@ -151,10 +195,10 @@ class FlashcardDeck extends HTMLElement {
     }
     const now = new Date();
     const card = this.byId.get(this.currentId)!;
-    const cards = gradeCard(this.saved.cards, card.id, grade.rating, now);
-    this.saved = { ...this.saved, cards };
+    const graded = gradeCard(this.schedule(), card.id, grade.rating, now)[card.id];
+    this.saved = { ...this.saved, cards: { ...this.saved.cards, [card.id]: graded } };
     const saved = this.save();
-    const wait = formatInterval(Date.parse(cards[card.id].due) - now.getTime());
+    const wait = formatInterval(Date.parse(graded.due) - now.getTime());
     this.setStatus(`${grade.label}: this card comes back in ${wait}.${saved ? '' : ' (not saved)'}`);
     this.show();
     // Keep the keyboard where the next action is: flipping the new card, or reading that none is due.
@@ -223,7 +267,10 @@ class FlashcardDeck extends HTMLElement {
     const result =
       file.size > MAX_FILE_CHARS
         ? ({ ok: false, message: 'This file is far too large to be flashcard progress.' } as const)
-        : parseProgress(await file.text(), { knownIds: new Set(this.byId.keys()), rejectUnknown: true });
+        : parseProgress(await file.text(), {
+            knownIds: new Set(this.builtIn.map((c) => c.id)),
+            rejectUnknown: true,
+          });
     if (!result.ok) {
       this.setError(`Import failed: ${result.message} Your saved progress was not changed.`);
       return;
