@@ -1,4 +1,5 @@
-// axe (WCAG 2.1 AA) on the study features in their opened states (mock debrief, a page marked read,
+// axe (WCAG 2.1 AA) on the study features in their opened states (a case mock's debrief graded, a
+// case's rubric graded, the interviewer view running, the deck's cards from mocks, a page marked read,
 // a tooltip shown), in both themes. Every page in its first state is covered by site-quality.test.ts.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -6,12 +7,35 @@ import { axeViolations, describeInBrowser, watchErrors } from '../browser.ts';
 
 const PAGES: { path: string; prepare?: (page: Page) => Promise<void> }[] = [
   {
-    path: '/practice/mock-interview-mode/?mi.prompt=card-fraud-detection',
+    path: '/practice/mock-interview-mode/?mi.prompt=cases/news-feed',
     prepare: async (page) => {
       await page.getByRole('button', { name: 'Start' }).click();
       await page.getByRole('button', { name: 'Finish' }).click();
+      await page.locator('[data-checklist] input[data-covered]').first().check();
       await page.locator('[data-debrief] fieldset').first().getByLabel('3').check();
+      await page.getByRole('button', { name: 'Make flashcards from what I missed' }).click();
+      await page.locator('[data-grade-status]:not(:empty)').waitFor();
     },
+  },
+  {
+    path: '/practice/cases/news-feed/',
+    prepare: async (page) => {
+      await page.locator('rubric-grader input[data-covered]').first().check();
+      await page.getByRole('button', { name: 'Save my grading' }).click();
+      await page.locator('rubric-grader [data-grade-status]:not(:empty)').waitFor();
+    },
+  },
+  {
+    path: '/practice/interviewer/?iv.prompt=cases/news-feed',
+    prepare: async (page) => {
+      await page.locator('interviewer-view [data-checklist] input[data-covered]').first().check();
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.getByRole('button', { name: 'Reveal the next follow-up now' }).click();
+    },
+  },
+  {
+    path: '/practice/flashcards/?fc.source=mocks',
+    prepare: async (page) => page.locator('flashcard-deck [data-front]').waitFor(),
   },
   {
     path: '/lifecycle/evaluation/',
