@@ -4,6 +4,11 @@
  * backup, a progress page, a quarantine download) starts from these lists. A unit test
  * (tests/study/saved-formats.test.ts) fails when a store or a database is opened with a format that
  * is not listed here. Each format's layout, version and migrations are documented in its module.
+ *
+ * For a backup that merges an import into what the reader has: the rubric gradings merge with
+ * mergeRubricStates (src/study/rubric/gradings.ts); the interviewer sheet is a peer's scratch sheet
+ * for one interview, like the mock session (fill it only when the reader's is empty); recordings are
+ * audio in IndexedDB, which a JSON backup leaves out.
  */
 import { FLASHCARDS_FORMAT } from './flashcards/progress.ts';
 import { INTERVIEWER_FORMAT } from './interviewer/state.ts';

@@ -215,3 +215,50 @@ export const RUBRIC_FORMAT: StoredFormat<RubricState> = {
   },
   write: (state) => ({ version: VERSION, gradings: state.gradings, cards: state.cards }),
 };
+
+/**
+ * An imported rubric state (a backup) merged into the reader's, for the one backup of all study state:
+ * gradings are joined by id, the later-graded of two with one id winning; cards are joined by id, the
+ * reader's kept where both have one (its text is the same item's) with the earlier `addedAt`. Nothing
+ * the reader has is dropped. Counts are of gradings and cards: `added` new to the reader, `updated`
+ * replaced by a later import, `kept` where the reader's differed and stayed.
+ */
+export function mergeRubricStates(
+  mine: RubricState,
+  incoming: RubricState,
+): { value: RubricState; added: number; updated: number; kept: number } {
+  let added = 0;
+  let updated = 0;
+  let kept = 0;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const gradings = new Map(mine.gradings.map((g) => [g.id, g]));
+  for (const theirs of incoming.gradings) {
+    const ours = gradings.get(theirs.id);
+    if (!ours) added += 1;
+    else if (same(ours, theirs)) continue;
+    else if (theirs.at > ours.at) updated += 1;
+    else {
+      kept += 1;
+      continue;
+    }
+    gradings.set(theirs.id, theirs);
+  }
+  const cards = new Map(Object.entries(mine.cards));
+  for (const [id, theirs] of Object.entries(incoming.cards)) {
+    const ours = cards.get(id);
+    if (!ours) {
+      added += 1;
+      cards.set(id, theirs);
+    } else if (!same(ours, theirs)) {
+      kept += 1;
+      cards.set(id, { ...ours, addedAt: Math.min(ours.addedAt, theirs.addedAt) });
+    }
+  }
+  return {
+    // fromEntries defines own properties, so even an id like "__proto__" stays plain data.
+    value: { gradings: [...gradings.values()].sort((a, b) => a.at - b.at), cards: Object.fromEntries(cards) },
+    added,
+    updated,
+    kept,
+  };
+}

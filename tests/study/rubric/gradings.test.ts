@@ -8,6 +8,7 @@ import {
   emptyRubricState,
   gradingMessage,
   latestGrading,
+  mergeRubricStates,
   recordGrading,
   RUBRIC_FORMAT,
   type GradedPrompt,
@@ -144,5 +145,39 @@ describe('the stored rubric gradings', () => {
 
   it('refuses a document that is not gradings at all', () => {
     expect(parseStored(RUBRIC_FORMAT, '{"version":1,"gradings":{}}').notices[0]).toMatch(/not in the expected shape/);
+  });
+});
+
+describe('mergeRubricStates (a backup imported into the reader’s gradings)', () => {
+  const first = recordGrading(emptyRubricState(), PROMPT, {
+    id: 'mock:ma',
+    source: 'mock',
+    at: T0,
+    covered: ['scale'],
+  });
+  const mine = first.state;
+
+  it('adds what the reader lacks and keeps every card the reader has', () => {
+    const other = recordGrading(emptyRubricState(), PROMPT, {
+      id: 'mock:mb',
+      source: 'mock',
+      at: T0 + 1000,
+      covered: ['scale', 'calibration', 'entropy'],
+    }).state;
+    const merged = mergeRubricStates(mine, other);
+    expect(merged.value.gradings.map((g) => g.id)).toEqual(['mock:ma', 'mock:mb']);
+    expect(Object.keys(merged.value.cards).sort()).toEqual(Object.keys(mine.cards).sort());
+    // The one card both have differs only in addedAt: the reader's, with the earlier time, stays.
+    expect(merged.value.cards[cardId('crosses')].addedAt).toBe(T0);
+    expect(merged).toMatchObject({ added: 1, updated: 0, kept: 1 });
+  });
+
+  it('takes the later of two gradings with one id, and is a no-op on itself', () => {
+    const regraded = recordGrading(mine, PROMPT, { id: 'mock:ma', source: 'mock', at: T0 + 5, covered: [] }).state;
+    const merged = mergeRubricStates(mine, regraded);
+    expect(merged.value.gradings).toEqual(regraded.gradings);
+    expect(merged.updated).toBe(1);
+    expect(mergeRubricStates(regraded, mine).value.gradings).toEqual(regraded.gradings);
+    expect(mergeRubricStates(mine, mine)).toEqual({ value: mine, added: 0, updated: 0, kept: 0 });
   });
 });
