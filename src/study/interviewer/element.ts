@@ -9,7 +9,8 @@ import { withBase } from '../../site/paths.ts';
 import { checkedItems, renderChecklist } from '../rubric/checklist.ts';
 import { encodeScoreCode } from '../rubric/score-code.ts';
 import { elapsedMs, isTimeUp, pauseClock, shiftClock, startClock, clockInThePast } from '../mock/clock.ts';
-import { formatClock, formatElapsed, phaseAt, remainingMs, TOTAL_MS } from '../mock/plan.ts';
+import { showClockFace } from '../mock/clock-face.ts';
+import { formatClock, phaseAt, TOTAL_MS } from '../mock/plan.ts';
 import { fetchPromptData } from '../mock/prompt-fetch.ts';
 import {
   MOCK_PAGE,
@@ -215,15 +216,11 @@ class InterviewerView extends HTMLElement {
   private renderClock(now: number) {
     const elapsed = elapsedMs(this.sheet, now);
     const running = this.sheet.startedAt !== null;
-    this.q('[data-remaining]').textContent = formatClock(remainingMs(elapsed));
-    this.q('[data-elapsed]').textContent = formatElapsed(elapsed);
-    this.q('[data-state]').textContent = running
-      ? 'Running'
-      : elapsed >= TOTAL_MS
-        ? 'Time is up'
-        : elapsed > 0
-          ? 'Paused'
-          : 'Ready';
+    showClockFace(
+      this,
+      elapsed,
+      running ? 'Running' : elapsed >= TOTAL_MS ? 'Time is up' : elapsed > 0 ? 'Paused' : 'Ready',
+    );
     this.q('[data-phase-line]').textContent =
       elapsed >= TOTAL_MS ? 'Time is up.' : `The candidate should be on: ${phaseAt(elapsed).phase.label}`;
     const toggle = this.q<HTMLButtonElement>('[data-action="toggle"]');

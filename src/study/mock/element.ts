@@ -14,6 +14,7 @@ import { saveGrading } from '../rubric/grading-client.ts';
 import { checkedItems, renderChecklist } from '../rubric/checklist.ts';
 import { decodeScoreCode } from '../rubric/score-code.ts';
 import { shiftClock } from './clock.ts';
+import { showClockFace } from './clock-face.ts';
 import { formatClock, formatElapsed, phaseAt, PHASES, remainingMs, spokenDuration, TOTAL_MS } from './plan.ts';
 import { fetchPromptData } from './prompt-fetch.ts';
 import {
@@ -422,8 +423,11 @@ class MockInterview extends HTMLElement {
     const running = isRunning(this.session);
     const over = elapsed >= TOTAL_MS;
 
-    this.q('[data-remaining]').textContent = formatClock(remainingMs(elapsed));
-    this.q('[data-elapsed]').textContent = formatElapsed(elapsed);
+    showClockFace(
+      this,
+      elapsed,
+      this.session.finished ? 'Finished' : running ? 'Running' : elapsed > 0 ? 'Paused' : 'Ready',
+    );
     this.q<HTMLElement>('[data-bar]').style.width = `${((elapsed / TOTAL_MS) * 100).toFixed(2)}%`;
     this.q('[data-phase-line]').textContent = over
       ? 'Time is up.'
@@ -452,13 +456,6 @@ class MockInterview extends HTMLElement {
     toggle.textContent = running ? 'Pause' : elapsed > 0 && !this.session.finished ? 'Resume' : 'Start';
     toggle.disabled = this.session.finished;
     this.q<HTMLButtonElement>('[data-action="finish"]').disabled = this.session.finished;
-    this.q('[data-state]').textContent = this.session.finished
-      ? 'Finished'
-      : running
-        ? 'Running'
-        : elapsed > 0
-          ? 'Paused'
-          : 'Ready';
 
     if (running && at.index !== this.announcedPhase) {
       this.announcedPhase = at.index;
