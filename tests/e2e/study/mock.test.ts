@@ -246,6 +246,40 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     await context.close();
   });
 
+  it('never loses gradings to storage faults: with storage full a damaged store stays as it was, and the reader is told', async () => {
+    const context = await browser().newContext();
+    // A damaged rubric store from some earlier visit, and storage that is full for new writes.
+    await context.addInitScript(() => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('mlguide:rubric', '{"version":1,"gradings":[{"id":"x"}],"cards":{}}');
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url(`${PAGE}?mi.prompt=cases/news-feed`), { waitUntil: 'networkidle' });
+    const mock = page.locator('mock-interview');
+    await mock.getByRole('button', { name: 'Start' }).click();
+    await mock.getByRole('button', { name: 'Finish' }).click();
+    await expect.poll(() => mock.locator('[data-checklist] li').count()).toBeGreaterThan(4);
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await mock.getByRole('button', { name: 'Make flashcards from what I missed' }).click();
+    const status = mock.locator('[data-grade-status]');
+    await expect.poll(() => status.textContent()).toMatch(/^You covered 0 of \d+\. \d+ cards from what you missed/);
+    expect(await status.textContent()).toContain(
+      'Your rubric gradings cannot be saved in this browser (storage is blocked or full); it lasts until you leave the page.',
+    );
+    // The damaged text was not overwritten: nothing could be kept aside or saved, so it stays as it was.
+    expect(await page.evaluate(() => localStorage.getItem('mlguide:rubric'))).toBe(
+      '{"version":1,"gradings":[{"id":"x"}],"cards":{}}',
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('ignores corrupt stored data and a bad shared prompt with a message', async () => {
     const context = await browser().newContext();
     await context.addInitScript(() => localStorage.setItem('mlguide:mock', '{"version":2,"startedAt":"<b>x</b>"'));
