@@ -4,7 +4,7 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
 import { DOCS_DIR } from './site/paths.ts';
 import { SECTION_SLUGS } from './site/sections.ts';
-import { DOMAINS, LEVELS, QUESTION_SECTIONS, TARGET_LEVELS } from './config/taxonomy.ts';
+import { DOMAINS, LEVELS, QUESTION_SECTIONS, TARGET_LEVELS, TRACKS, type Track } from './config/taxonomy.ts';
 import { jsonFolder } from './loaders/json-folder.ts';
 
 const sitePath = z
@@ -48,7 +48,7 @@ const exercise = z.object({
 /** Worked case studies: complete answers to the "design X" questions candidates are asked. */
 const caseStudy = z.object({
   number: z.number().int().min(1),
-  track: z.enum(['classical', 'genai']),
+  track: z.enum(Object.keys(TRACKS) as [Track, ...Track[]]),
   level: z.enum(TARGET_LEVELS),
   domains: z.array(z.enum(DOMAINS)).min(1),
   prompt: z.string().min(20),

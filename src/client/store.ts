@@ -10,6 +10,9 @@
  * - storage that throws (blocked, quota, SecurityError on access) leaves the store working in
  *   memory for the visit, with a notice;
  * - every store of a key is one object per page, and it follows changes made in other tabs.
+ *
+ * Every format opened with this kit, and every IndexedDB database, is listed with its key in
+ * src/study/saved-formats.ts (a unit test keeps that list complete).
  */
 
 /** What reading a stored document gave: the value, and a note for each entry that was skipped. */

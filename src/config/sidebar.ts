@@ -24,6 +24,7 @@ const practice = [
     'practice/mlops-questions',
     'practice/mock-interviews',
     'practice/mock-interview-mode',
+    'practice/interviewer',
     'practice/case-studies',
     'practice/concordance',
     'practice/dos-and-donts',

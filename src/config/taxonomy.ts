@@ -6,6 +6,14 @@ export type Level = (typeof LEVELS)[number];
 export const TARGET_LEVELS = ['Mid', 'Senior', 'Staff'] as const;
 export type TargetLevel = (typeof TARGET_LEVELS)[number];
 
+/** Every level a practice prompt can target: the exercises' (Junior to Senior) and the worked cases' (Mid to Staff). */
+export const PROMPT_LEVELS = ['Junior', 'Mid', 'Senior', 'Staff'] as const satisfies readonly (Level | TargetLevel)[];
+export type PromptLevel = (typeof PROMPT_LEVELS)[number];
+
+/** The two tracks of practice prompts. An exercise is on the GenAI track when one of its domains is genai. */
+export const TRACKS = { classical: 'Classical ML', genai: 'Generative AI' } as const;
+export type Track = keyof typeof TRACKS;
+
 /** The sections of the MLOps question bank, in order. */
 export const QUESTION_SECTIONS = {
   frameworks: 'Training frameworks',

@@ -4,28 +4,25 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseStored, quarantineKey, versionedStore, type StoredFormat } from '../../src/client/store.ts';
-import { FLASHCARDS_FORMAT } from '../../src/study/flashcards/progress.ts';
-import { MOCK_FORMAT } from '../../src/study/mock/session.ts';
-import { READ_FORMAT } from '../../src/study/progress/read-state.ts';
-import { MARKS_FORMAT } from '../../src/study/questions/marks.ts';
+import { SAVED_FORMATS } from '../../src/study/saved-formats.ts';
 
 const saved = (name: string) => readFileSync(new URL(`./saved/${name}`, import.meta.url), 'utf8').trim();
 
 describe("today's saved files", () => {
-  it.each([
-    ['read.json', READ_FORMAT],
-    ['questions.json', MARKS_FORMAT],
-    ['flashcards.json', FLASHCARDS_FORMAT],
-    ['mock.json', MOCK_FORMAT],
-  ] as [string, StoredFormat<unknown>][])('%s loads unchanged and writes back the same document', (file, format) => {
-    const text = saved(file);
-    const parsed = parseStored(format, text);
-    expect(parsed.notices).toEqual([]);
-    expect(parsed.lossy).toBe(false);
-    // Flashcards stamp the time of saving; everything else must come back as it was.
-    const withoutTime = (document: Record<string, unknown>) => ({ ...document, savedAt: undefined });
-    expect(withoutTime(format.write(parsed.value))).toEqual(withoutTime(JSON.parse(text)));
-  });
+  // One saved document per registered format: tests/client/saved/<key after "mlguide:">.json.
+  it.each(SAVED_FORMATS.map((format) => [`${format.key.slice('mlguide:'.length)}.json`, format]))(
+    '%s loads unchanged and writes back the same document',
+    (file, registered) => {
+      const format = registered as StoredFormat<unknown>;
+      const text = saved(file);
+      const parsed = parseStored(format, text);
+      expect(parsed.notices).toEqual([]);
+      expect(parsed.lossy).toBe(false);
+      // Flashcards stamp the time of saving; everything else must come back as it was.
+      const withoutTime = (document: Record<string, unknown>) => ({ ...document, savedAt: undefined });
+      expect(withoutTime(format.write(parsed.value))).toEqual(withoutTime(JSON.parse(text)));
+    },
+  );
 });
 
 /** A localStorage stand-in; `fail` makes every call throw like a full or blocked storage. */

@@ -14,10 +14,14 @@ if (!chromePath) {
   console.warn(`\n${'!'.repeat(78)}\n!! ${message}\n!! Browser tests are SKIPPED.\n${'!'.repeat(78)}\n`);
 }
 
-/** describe() that runs only when a browser exists, sharing one browser per file. */
+/**
+ * describe() that runs only when a browser exists, sharing one browser per file. `extraArgs` go to
+ * Chromium's command line (a fake microphone, for instance).
+ */
 export function describeInBrowser(
   name: string,
   body: (ctx: { browser: () => Browser; url: (path?: string) => string }) => void,
+  extraArgs: readonly string[] = [],
 ) {
   (chromePath ? describe : describe.skip)(name, () => {
     let browser: Browser;
@@ -30,6 +34,7 @@ export function describeInBrowser(
           '--disable-background-networking',
           '--disable-component-update',
           '--no-first-run',
+          ...extraArgs,
         ],
       });
     });

@@ -1,11 +1,28 @@
 /**
  * <flashcard-deck>: the client half of FlashcardDeck.astro. It reads the cards embedded at build time,
- * the filters from the URL and the progress from localStorage, shows the next due card, and saves a
- * new schedule after each grade. All scheduling is in schedule.ts and all validation in progress.ts;
- * this file only moves data between them and the page (card text goes in as textContent only).
+ * the reader's cards from missed rubric items (mlguide:rubric), the filters from the URL and the
+ * progress from localStorage, shows the next due card, and saves a new schedule after each grade. All
+ * scheduling is in schedule.ts and all validation in progress.ts; this file only moves data between
+ * them and the page (card text goes in as textContent only).
  */
-import { FC_NS, FLASHCARD_FILTERS, SECTION_NAMES, filterCards, type DeckCard, type FlashcardFilters } from './deck.ts';
-import { FLASHCARDS_FORMAT, MAX_FILE_CHARS, mergeProgress, parseProgress, serializeProgress } from './progress.ts';
+import {
+  FC_NS,
+  FLASHCARD_FILTERS,
+  SECTION_NAMES,
+  filterCards,
+  rubricCardsAdded,
+  rubricDeckCards,
+  type DeckCard,
+  type FlashcardFilters,
+} from './deck.ts';
+import {
+  FLASHCARDS_FORMAT,
+  MAX_FILE_CHARS,
+  mergeProgress,
+  parseProgress,
+  serializeProgress,
+  type SavedProgress,
+} from './progress.ts';
 import {
   GRADES,
   buildQueue,
@@ -13,8 +30,10 @@ import {
   gradeCard,
   nextCardId,
   previewIntervals,
+  withAddedCardsDue,
   type Progress,
 } from './schedule.ts';
+import { rubricStore } from '../rubric/grading-client.ts';
 import { parseState, serializeState } from '../../client/url-state.ts';
 import { versionedStore } from '../../client/store.ts';
 
@@ -27,23 +46,27 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 class FlashcardDeck extends HTMLElement {
+  /** The guide's cards, then the reader's own from missed rubric items. */
+  private builtIn: DeckCard[] = [];
   private cards: DeckCard[] = [];
   private byId = new Map<string, DeckCard>();
+  /** When each rubric card was made: it is due from then until its first review. */
+  private added: Record<string, number> = {};
   private filters!: FlashcardFilters;
-  private progress: Progress = {};
+  private saved: SavedProgress = { cards: {}, retired: {} };
   private currentId: string | null = null;
   private inView = false;
   private wakeTimer: number | undefined;
 
   connectedCallback() {
-    this.cards = JSON.parse(this.querySelector('script[data-deck]')?.textContent ?? '[]') as DeckCard[];
-    this.byId = new Map(this.cards.map((c) => [c.id, c]));
+    this.builtIn = JSON.parse(this.querySelector('script[data-deck]')?.textContent ?? '[]') as DeckCard[];
+    this.takeRubricCards();
     const { state: values, notices } = parseState(FLASHCARD_FILTERS, FC_NS, location.search);
     this.filters = values;
     const messages = [...notices];
     const store = versionedStore(FLASHCARDS_FORMAT);
-    this.progress = store.get();
-    messages.push(...store.notices());
+    this.saved = store.get();
+    messages.push(...store.notices(), ...rubricStore().notices());
     this.setError(messages.join(' '));
 
     for (const el of this.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
@@ -54,13 +77,29 @@ class FlashcardDeck extends HTMLElement {
     this.addEventListener('click', (e) => this.onClick(e));
     this.answer().addEventListener('toggle', () => this.onFlip());
     document.addEventListener('keydown', (e) => this.onKey(e));
-    store.subscribe((progress) => {
-      if (progress === this.progress) return; // our own save
-      this.progress = progress;
+    store.subscribe((saved) => {
+      if (saved === this.saved) return; // our own save
+      this.saved = saved;
+      this.show();
+    });
+    rubricStore().subscribe(() => {
+      this.takeRubricCards();
       this.show();
     });
     new IntersectionObserver((entries) => (this.inView = entries.some((e) => e.isIntersecting))).observe(this);
     this.show();
+  }
+
+  private takeRubricCards() {
+    const rubric = rubricStore().get();
+    this.cards = [...this.builtIn, ...rubricDeckCards(rubric)];
+    this.byId = new Map(this.cards.map((c) => [c.id, c]));
+    this.added = rubricCardsAdded(rubric);
+  }
+
+  /** The saved schedules, with rubric cards not yet reviewed due from when they were made. */
+  private schedule(): Progress {
+    return withAddedCardsDue(this.saved.cards, this.added);
   }
 
   private selects() {
@@ -86,7 +125,7 @@ class FlashcardDeck extends HTMLElement {
 
   private save(): boolean {
     const store = versionedStore(FLASHCARDS_FORMAT);
-    store.set(this.progress);
+    store.set(this.saved);
     const problems = store.notices();
     if (problems.length > 0) this.setError(problems.join(' '));
     return problems.length === 0;
@@ -96,9 +135,10 @@ class FlashcardDeck extends HTMLElement {
   private show() {
     const now = new Date();
     const selected = filterCards(this.cards, this.filters);
+    const schedule = this.schedule();
     const queue = buildQueue(
       selected.map((c) => c.id),
-      this.progress,
+      schedule,
       now,
     );
     this.text('[data-due]', String(queue.due.length));
@@ -123,14 +163,17 @@ class FlashcardDeck extends HTMLElement {
       }
       return;
     }
-    this.text('[data-card-section]', SECTION_NAMES[card.section] ?? card.section);
+    this.text(
+      '[data-card-section]',
+      card.from ? `From your mocks: ${card.from}` : (SECTION_NAMES[card.section] ?? card.section),
+    );
     this.text('[data-card-level]', card.level);
     this.text('[data-front]', card.front);
     this.text('[data-back]', card.back);
     const link = this.querySelector<HTMLAnchorElement>('[data-link]')!;
     link.href = card.href;
     link.textContent = card.chapter;
-    const intervals = previewIntervals(this.progress, card.id, now);
+    const intervals = previewIntervals(schedule, card.id, now);
     for (const { key, rating } of GRADES) {
       this.text(`[data-grade="${key}"] [data-interval]`, formatInterval(intervals[rating]));
     }
@@ -152,9 +195,10 @@ class FlashcardDeck extends HTMLElement {
     }
     const now = new Date();
     const card = this.byId.get(this.currentId)!;
-    this.progress = gradeCard(this.progress, card.id, grade.rating, now);
+    const graded = gradeCard(this.schedule(), card.id, grade.rating, now)[card.id];
+    this.saved = { ...this.saved, cards: { ...this.saved.cards, [card.id]: graded } };
     const saved = this.save();
-    const wait = formatInterval(Date.parse(this.progress[card.id].due) - now.getTime());
+    const wait = formatInterval(Date.parse(graded.due) - now.getTime());
     this.setStatus(`${grade.label}: this card comes back in ${wait}.${saved ? '' : ' (not saved)'}`);
     this.show();
     // Keep the keyboard where the next action is: flipping the new card, or reading that none is due.
@@ -203,13 +247,13 @@ class FlashcardDeck extends HTMLElement {
 
   private exportFile() {
     const now = new Date();
-    const blob = new Blob([serializeProgress(this.progress, now)], { type: 'application/json' });
+    const blob = new Blob([serializeProgress(this.saved, now)], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `mlguide-flashcards-${now.toISOString().slice(0, 10)}.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    const n = Object.keys(this.progress).length;
+    const n = Object.keys(this.saved.cards).length;
     this.setStatus(`Exported progress for ${n} ${n === 1 ? 'card' : 'cards'}.`);
   }
 
@@ -223,13 +267,16 @@ class FlashcardDeck extends HTMLElement {
     const result =
       file.size > MAX_FILE_CHARS
         ? ({ ok: false, message: 'This file is far too large to be flashcard progress.' } as const)
-        : parseProgress(await file.text(), { knownIds: new Set(this.byId.keys()), rejectUnknown: true });
+        : parseProgress(await file.text(), {
+            knownIds: new Set(this.builtIn.map((c) => c.id)),
+            rejectUnknown: true,
+          });
     if (!result.ok) {
       this.setError(`Import failed: ${result.message} Your saved progress was not changed.`);
       return;
     }
-    this.progress = mergeProgress(this.progress, result.progress);
-    const n = Object.keys(result.progress).length;
+    this.saved = mergeProgress(this.saved, result.saved);
+    const n = Object.keys(result.saved.cards).length + Object.keys(result.saved.retired).length;
     if (this.save()) this.setStatus(`Imported progress for ${n} ${n === 1 ? 'card' : 'cards'}.`);
     this.show();
   }

@@ -86,6 +86,18 @@ export function buildQueue(ids: readonly string[], progress: Progress, now: Date
   return { due: due.map((d) => d.id), fresh, later, nextDue: nextDue === null ? null : new Date(nextDue) };
 }
 
+/**
+ * Progress where every card in `addedAt` without a schedule yet is a new card due from the time it was
+ * added (epoch ms): how a card made from a missed rubric item is due at once, without being written to
+ * the saved progress before its first review. The input is not changed.
+ */
+export function withAddedCardsDue(progress: Progress, addedAt: Readonly<Record<string, number>>): Progress {
+  const extra = Object.entries(addedAt)
+    .filter(([id]) => !Object.hasOwn(progress, id))
+    .map(([id, at]) => [id, fromCard(createEmptyCard(new Date(at)))] as const);
+  return extra.length === 0 ? progress : { ...progress, ...Object.fromEntries(extra) };
+}
+
 /** The card to show next: the most overdue card, else the first new card, else none. */
 export function nextCardId(queue: Queue): string | null {
   return queue.due[0] ?? queue.fresh[0] ?? null;

@@ -142,13 +142,23 @@ export function clampElapsed(elapsedMs: number): number {
  * time is really up. Example: formatClock(61_200) -> "1:02"; formatClock(45 * 60_000) -> "45:00".
  */
 export function formatClock(ms: number): string {
-  const seconds = Math.ceil(Math.max(0, Number.isFinite(ms) ? ms : 0) / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  return minutesSeconds(Math.ceil(wholeMs(ms) / 1000));
 }
+
+/**
+ * Time elapsed as m:ss, rounding down, so that beside a countdown (rounded up) the two always add up
+ * to the whole: "0:03" elapsed with "44:57" left, never "0:04" with "44:57".
+ */
+export function formatElapsed(ms: number): string {
+  return minutesSeconds(Math.floor(wholeMs(ms) / 1000));
+}
+
+const wholeMs = (ms: number) => Math.max(0, Number.isFinite(ms) ? ms : 0);
+const minutesSeconds = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 /** The same duration in words, for screen readers: "6 minutes 5 seconds". */
 export function spokenDuration(ms: number): string {
-  const seconds = Math.ceil(Math.max(0, Number.isFinite(ms) ? ms : 0) / 1000);
+  const seconds = Math.ceil(wholeMs(ms) / 1000);
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;
   const parts = [];

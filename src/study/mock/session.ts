@@ -1,37 +1,53 @@
 /**
- * A mock-interview session as it is kept in the reader's browser (localStorage "mlguide:mock"), and
- * the timer transitions on it. The timer stores when it was last started and how much time had run
- * before that, never a countdown, so the remaining time is recomputed from the clock after a reload,
- * a sleeping laptop or a background tab. Pure: every function takes `now` (ms since the epoch).
+ * A mock-interview session as it is kept in the reader's browser, and the timer transitions on it.
+ * Pure: every function takes `now` (ms since the epoch).
+ *
+ * Stored in localStorage "mlguide:mock" (version 2):
+ *
+ *   { "version": 2, "prompt": "cases/ad-click-prediction" | null, "track": "", "level": "", "domain": "",
+ *     "startedAt": <epoch ms> | null, "elapsedBefore": <ms>, "finished": false, "notes": "...",
+ *     "scores": { "<dimension id>": 1..4 }, "covered": ["<rubric item id>", ...], "runId": "m..." | null }
+ *
+ * The clock fields are those of clock.ts. `covered` holds the rubric items ticked in the debrief;
+ * `runId` names this run of the mock (set when the timer first starts), so grading the same mock twice
+ * replaces its grading instead of adding one. Version 1 stored a bare exercise slug as the prompt and
+ * had no track, covered or runId; it is migrated on reading.
  */
-import { clampElapsed, TOTAL_MS } from './plan.ts';
+import { clockInThePast, isTimeUp, pauseClock, readClock, startClock } from './clock.ts';
+import { normalizePromptId } from './prompts.ts';
 import { isDimension, isScore, type Scores } from './rubric.ts';
 import type { StoredFormat } from '../../client/store.ts';
 
+export { elapsedMs, isTimeUp } from './clock.ts';
+
 export const MOCK_KEY = 'mlguide:mock';
 export const NOTES_MAX = 20_000;
+const VERSION = 2;
+const ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface MockSession {
-  version: 1;
-  /** Exercise slug of the chosen prompt, or null before the first pick. */
+  version: typeof VERSION;
+  /** Id of the chosen prompt ("exercises/<slug>" or "cases/<slug>"), or null before the first pick. */
   prompt: string | null;
   /** Prompt filters; "" means any. */
+  track: string;
   level: string;
   domain: string;
-  /** When the timer was last started or resumed (epoch ms); null while paused or stopped. */
   startedAt: number | null;
-  /** Milliseconds that ran before `startedAt` (the total so far while paused). */
   elapsedBefore: number;
   /** True once the reader pressed Finish or the 45 minutes ran out. */
   finished: boolean;
   notes: string;
   scores: Scores;
+  covered: string[];
+  runId: string | null;
 }
 
 export function newSession(): MockSession {
   return {
-    version: 1,
+    version: VERSION,
     prompt: null,
+    track: '',
     level: '',
     domain: '',
     startedAt: null,
@@ -39,6 +55,8 @@ export function newSession(): MockSession {
     finished: false,
     notes: '',
     scores: {},
+    covered: [],
+    runId: null,
   };
 }
 
@@ -46,37 +64,42 @@ export function isRunning(s: MockSession): boolean {
   return s.startedAt !== null && !s.finished;
 }
 
-/** Time spent so far, limited to the 45 minutes; a clock set backwards never makes it shrink below the paused total. */
-export function elapsedMs(s: MockSession, now: number): number {
-  const running = s.startedAt === null ? 0 : Math.max(0, now - s.startedAt);
-  return clampElapsed(s.elapsedBefore + running);
-}
-
-/** True when the 45 minutes have run out. */
-export function isTimeUp(s: MockSession, now: number): boolean {
-  return elapsedMs(s, now) >= TOTAL_MS;
-}
-
-/** Starts or resumes the timer (a finished session starts again from where it stopped only after a reset). */
+/** Starts or resumes the timer. A finished mock stays finished; one whose time ran out finishes now. */
 export function start(s: MockSession, now: number): MockSession {
-  if (isRunning(s) || s.finished || isTimeUp(s, now)) return s;
-  return { ...s, startedAt: now };
+  if (isRunning(s) || s.finished) return s;
+  if (isTimeUp(s, now)) return finish(s, now);
+  return { ...startClock(s, now), runId: s.runId ?? `m${now.toString(36)}` };
 }
 
-/** Pauses the timer, folding the running time into `elapsedBefore`. */
+/** Pauses the timer, folding the running time into `elapsedBefore`; when the time has run out, finishes. */
 export function pause(s: MockSession, now: number): MockSession {
-  if (s.startedAt === null) return s;
-  return { ...s, startedAt: null, elapsedBefore: elapsedMs(s, now) };
+  if (!s.finished && isTimeUp(s, now)) return finish(s, now);
+  return pauseClock(s, now);
 }
 
 /** Stops the mock and opens the debrief (also what running out of time does). */
 export function finish(s: MockSession, now: number): MockSession {
-  return { ...pause(s, now), finished: true };
+  return { ...pauseClock(s, now), finished: true };
 }
 
-/** Back to 0:00 with no scores; the prompt, filters and notes stay. */
+/**
+ * The session as it should stand at `now`: a mock whose 45 minutes ran out while no tick ran (a
+ * sleeping laptop, a throttled tab) is finished, and a start time in the future (the system clock
+ * went back) becomes now. Called on loading and before every action, so no state can get stuck.
+ */
+export function settle(s: MockSession, now: number): MockSession {
+  if (s.finished) return s;
+  const current = clockInThePast(s, now);
+  return isTimeUp(current, now) ? finish(current, now) : current;
+}
+
+/** Back to 0:00 with no scores and nothing ticked; the prompt, filters and notes stay. */
 export function reset(s: MockSession): MockSession {
-  return { ...s, startedAt: null, elapsedBefore: 0, finished: false, scores: {} };
+  return { ...s, startedAt: null, elapsedBefore: 0, finished: false, scores: {}, covered: [], runId: null };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -87,7 +110,7 @@ export function reset(s: MockSession): MockSession {
 export const MOCK_FORMAT: StoredFormat<MockSession> = {
   key: MOCK_KEY,
   noun: 'mock interview',
-  version: 1,
+  version: VERSION,
   empty: newSession,
   read(data) {
     const session = newSession();
@@ -96,19 +119,14 @@ export const MOCK_FORMAT: StoredFormat<MockSession> = {
       if (ok) session[name] = value;
       else if (name in data) skipped.push(`the ${name}`);
     };
-    const { prompt, level, domain, startedAt, elapsedBefore, finished, notes, scores } = data;
-    take(
-      'prompt',
-      prompt === null || (typeof prompt === 'string' && /^[a-z0-9-]{1,100}$/.test(prompt)),
-      prompt as string | null,
-    );
-    take('level', typeof level === 'string', level as string);
-    take('domain', typeof domain === 'string', domain as string);
-    const validStart =
-      startedAt === null || (typeof startedAt === 'number' && Number.isFinite(startedAt) && startedAt >= 0);
-    take('startedAt', validStart, startedAt as number | null);
-    const validElapsed = typeof elapsedBefore === 'number' && Number.isFinite(elapsedBefore) && elapsedBefore >= 0;
-    take('elapsedBefore', validElapsed, Math.min(elapsedBefore as number, TOTAL_MS));
+    const { prompt, finished, notes, scores, covered, runId } = data;
+    const promptId = typeof prompt === 'string' ? normalizePromptId(prompt) : null;
+    take('prompt', prompt === null || (promptId !== null && promptId === prompt), promptId);
+    for (const name of ['track', 'level', 'domain'] as const)
+      take(name, typeof data[name] === 'string', data[name] as string);
+    const clock = readClock(data);
+    take('startedAt', clock.startedAt !== undefined, clock.startedAt ?? null);
+    take('elapsedBefore', clock.elapsedBefore !== undefined, clock.elapsedBefore ?? 0);
     take('finished', typeof finished === 'boolean', finished as boolean);
     take('notes', typeof notes === 'string', typeof notes === 'string' ? notes.slice(0, NOTES_MAX) : '');
     if (isObject(scores)) {
@@ -117,11 +135,21 @@ export const MOCK_FORMAT: StoredFormat<MockSession> = {
         if (isDimension(key) && isScore(value)) cleanScores[key] = value;
       session.scores = cleanScores;
     } else if ('scores' in data) skipped.push('the scores');
+    const validCovered = Array.isArray(covered) && covered.every((id) => typeof id === 'string' && ITEM_ID.test(id));
+    take('covered', validCovered, validCovered ? [...new Set(covered as string[])] : []);
+    take('runId', runId === null || (typeof runId === 'string' && /^m[a-z0-9]{1,20}$/.test(runId)), runId as string);
     return { value: session, skipped };
   },
   write: (session) => ({ ...session }),
+  migrate: {
+    1: (old) => ({
+      ...old,
+      version: 2,
+      // A slug that is no prompt id stays as it was, so reading names it as skipped.
+      prompt: typeof old.prompt === 'string' ? (normalizePromptId(old.prompt) ?? old.prompt) : old.prompt,
+      track: '',
+      covered: [],
+      runId: null,
+    }),
+  },
 };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,25 +1,24 @@
 /**
  * <study-filter-bar>: the client half of StudyFilterBar.astro. It reads the filters from the URL, hides
- * the items (question cards or exercise rows) that do not match, hides a question-bank heading whose
- * questions are all hidden, writes the filters back to the URL and announces the count. Matching is the
- * pure `matches` in filters.ts, fed from each item's data-* attributes.
+ * the items (question cards, exercise or case rows) that do not match, hides a question-bank heading
+ * whose questions are all hidden, writes the filters back to the URL and announces the count. Matching
+ * is the pure `matches` in filters.ts, fed from each item's data-* attributes.
  */
-import { EXERCISE_FILTERS, QB_NS, QUESTION_FILTERS, countText, matches, type FilterItem } from './filters.ts';
+import { FILTER_LISTS, QB_NS, countText, matches, type FilterItem, type FilterKind } from './filters.ts';
 import { markOf } from './marks.ts';
 import { currentMarks, onMarksChange } from './marks-store.ts';
 import { defaultValues, type EnumField } from '../../client/fields.ts';
 import { parseState, serializeState } from '../../client/url-state.ts';
 
-type Kind = 'questions' | 'exercises';
-
 class StudyFilterBar extends HTMLElement {
-  private kind: Kind = 'questions';
-  private spec: Record<string, EnumField> = QUESTION_FILTERS;
+  private kind: FilterKind = 'questions';
+  private spec: Record<string, EnumField> = FILTER_LISTS.questions.filters;
   private values: Record<string, string> = {};
 
   connectedCallback() {
-    this.kind = this.dataset.kind === 'exercises' ? 'exercises' : 'questions';
-    this.spec = this.kind === 'questions' ? QUESTION_FILTERS : EXERCISE_FILTERS;
+    const kind = this.dataset.kind ?? '';
+    this.kind = Object.hasOwn(FILTER_LISTS, kind) ? (kind as FilterKind) : 'questions';
+    this.spec = FILTER_LISTS[this.kind].filters;
     const { state: values, notices } = parseState(this.spec, QB_NS, location.search);
     this.values = values;
     this.text('[data-notice]', notices.join(' '));
@@ -46,15 +45,14 @@ class StudyFilterBar extends HTMLElement {
   }
 
   private items(): HTMLElement[] {
-    const selector =
-      this.kind === 'questions' ? 'article.question[data-level]' : 'table.exercise-list tbody tr[data-level]';
-    return [...document.querySelectorAll<HTMLElement>(selector)];
+    return [...document.querySelectorAll<HTMLElement>(FILTER_LISTS[this.kind].items)];
   }
 
   private itemOf(el: HTMLElement): FilterItem {
     return {
       level: el.dataset.level ?? '',
       section: el.dataset.section,
+      track: el.dataset.track,
       domains: (el.dataset.domains ?? '').split(' ').filter(Boolean),
       mark: this.kind === 'questions' ? markOf(currentMarks(), el.id.slice(2)) : null,
     };
@@ -85,7 +83,7 @@ class StudyFilterBar extends HTMLElement {
       if (visible) shown++;
     }
     if (this.kind === 'questions') this.hideEmptyHeadings(items);
-    const noun = this.kind === 'questions' ? 'question' : 'exercise';
+    const { noun } = FILTER_LISTS[this.kind];
     const empty = shown === 0 ? '. None match: choose other filters or press "Show all".' : '';
     this.text('[data-count]', countText(shown, items.length, noun) + empty);
     return shown;
@@ -114,7 +112,12 @@ class StudyFilterBar extends HTMLElement {
 
   /** A link to one question (#q-...) always shows it: filters that hide it are cleared first. */
   private revealHashTarget() {
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id: string;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return; // a malformed escape names no item
+    }
     const target = id ? document.getElementById(id) : null;
     if (!target) return;
     if (target.hidden && this.items().includes(target)) {

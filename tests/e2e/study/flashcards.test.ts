@@ -97,7 +97,7 @@ describeInBrowser('flashcards', ({ browser, url }) => {
     expect(await count(page, 'new')).toBe(String(cards.length - 2));
     expect(await count(page, 'later')).toBe('2');
     const saved = JSON.parse((await stored(page))!);
-    expect(saved).toMatchObject({ format: 'mlguide-flashcards', version: 1 });
+    expect(saved).toMatchObject({ format: 'mlguide-flashcards', version: 2, retired: {} });
     expect(saved.cards[cards[0].id].due).toBe(later(1).toISOString());
     expect(saved.cards[cards[1].id].due).toBe(later(10).toISOString());
 
@@ -184,6 +184,21 @@ describeInBrowser('flashcards', ({ browser, url }) => {
     await reload(second.page);
     expect(await count(second.page, 'later')).toBe('1');
     await second.context.close();
+  });
+
+  it('imports an export from the old deck (2026-11-23): renamed and retired cards keep their history', async () => {
+    const { context, page, errors } = await open();
+    const fixture = readFileSync('tests/fixtures/flashcards-progress-2026-11-23.json');
+    await deck(page)
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: fixture });
+    await expect.poll(() => deck(page).locator('[data-status]').textContent()).toBe('Imported progress for 165 cards.');
+    const saved = JSON.parse((await stored(page))!);
+    const old = JSON.parse(fixture.toString()).cards as Record<string, unknown>;
+    const kept = Object.keys(old).filter((id) => saved.cards[id] ?? saved.retired[id]);
+    expect(kept).toHaveLength(165);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('reads section and level filters from the URL and links each card to its chapter', async () => {

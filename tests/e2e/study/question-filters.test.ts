@@ -1,4 +1,4 @@
-// The question-bank and exercise filters in Chromium: filters from the URL with a live count, marks
+// The question-bank, exercise and worked-case filters in Chromium: filters from the URL with a live count, marks
 // that persist and filter, links to one question that scroll it into view, the no-JS fallback, and
 // axe in both themes.
 import { expect, it } from 'vitest';
@@ -8,9 +8,10 @@ import questions from '../../../content/data/questions.json';
 
 const PAGE = '/practice/mlops-questions/';
 const EXERCISES = '/practice/exercises/';
+const CASES = '/practice/cases/';
 const total = questions.length;
 
-describeInBrowser('question bank and exercise filters', ({ browser, url }) => {
+describeInBrowser('question bank, exercise and case filters', ({ browser, url }) => {
   async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}) {
     const context = await browser().newContext({
       colorScheme: options.colorScheme ?? 'light',
@@ -173,9 +174,39 @@ describeInBrowser('question bank and exercise filters', ({ browser, url }) => {
     await context.close();
   });
 
+  it('filters the worked-case index by track, level and domain, with the filters in the URL', async () => {
+    const { context, page, errors } = await open(`${CASES}?qb.track=genai`);
+    const rows = page.locator('table.case-list tbody tr');
+    const visible = (name: string) =>
+      page
+        .locator('table.case-list tbody tr:visible')
+        .evaluateAll((els, key) => els.map((el) => (el as HTMLElement).dataset[key] ?? ''), name);
+    const all = await rows.count();
+    expect(all).toBeGreaterThanOrEqual(20);
+    const tracks = await visible('track');
+    expect(tracks.length).toBeGreaterThan(0);
+    expect(tracks.length).toBeLessThan(all);
+    expect(new Set(tracks)).toEqual(new Set(['genai']));
+    expect(await countText(page)).toBe(`Showing ${tracks.length} of ${all} cases`);
+    await bar(page).locator('select[name="track"]').selectOption('');
+    await bar(page).locator('select[name="level"]').selectOption('Staff');
+    await bar(page).locator('select[name="domain"]').selectOption('recsys');
+    const levels = await visible('level');
+    expect(levels.length).toBeGreaterThan(0);
+    expect(new Set(levels)).toEqual(new Set(['Staff']));
+    expect((await visible('domains')).every((d) => d.split(' ').includes('recsys'))).toBe(true);
+    expect(new URL(page.url()).search).toBe('?qb.level=Staff&qb.domain=recsys');
+    // The same link opens the same list for a peer.
+    const peer = await context.newPage();
+    await peer.goto(page.url(), { waitUntil: 'networkidle' });
+    expect(await peer.locator('table.case-list tbody tr:visible').count()).toBe(levels.length);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`passes axe (WCAG 2.1 AA) with filters and marks in the ${colorScheme} theme`, async () => {
-      for (const path of [`${PAGE}?qb.level=Senior`, `${EXERCISES}?qb.level=Mid`]) {
+      for (const path of [`${PAGE}?qb.level=Senior`, `${EXERCISES}?qb.level=Mid`, `${CASES}?qb.track=classical`]) {
         const { context, page } = await open(path, { colorScheme, width: 360 });
         const review = page.locator('article.question:visible').first().getByRole('button', { name: 'Review' });
         if (await review.count()) await review.click();

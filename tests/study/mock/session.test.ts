@@ -1,3 +1,5 @@
+// The mock session: the timer on the stored start time (a reload, a sleep, a clock set back or time
+// running out unseen never loses or freezes time), and the stored format, read field by field.
 import { describe, expect, it } from 'vitest';
 import {
   elapsedMs,
@@ -9,10 +11,12 @@ import {
   MOCK_FORMAT,
   pause,
   reset,
+  settle,
   start,
 } from '../../../src/study/mock/session.ts';
+import { shiftClock } from '../../../src/study/mock/clock.ts';
 import { parseStored } from '../../../src/client/store.ts';
-import { phaseAt } from '../../../src/study/mock/plan.ts';
+import { formatClock, formatElapsed, phaseAt, remainingMs } from '../../../src/study/mock/plan.ts';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -54,19 +58,64 @@ describe('the mock timer', () => {
     expect(elapsedMs(resumed, T0)).toBe(5 * MIN);
   });
 
+  it('keeps counting when the system clock goes back by the jump the page measured (D13)', () => {
+    const running = start(newSession(), T0);
+    // 10 minutes in, the clock is set back an hour: the tick sees the wall clock 1 h behind the monotonic one.
+    const shifted = shiftClock(running, -60 * MIN);
+    expect(elapsedMs(shifted, T0 + 10 * MIN - 60 * MIN)).toBe(10 * MIN);
+    expect(elapsedMs(shifted, T0 + 11 * MIN - 60 * MIN)).toBe(11 * MIN);
+    expect(shiftClock(pause(running, T0 + MIN), -60 * MIN)).toEqual(pause(running, T0 + MIN)); // paused: nothing runs
+    // Reopened after the clock went back, a start in the future restarts from now, keeping the time before.
+    const reopened = settle({ ...running, elapsedBefore: 3 * MIN, startedAt: T0 + 60 * MIN }, T0);
+    expect(reopened).toMatchObject({ startedAt: T0, elapsedBefore: 3 * MIN, finished: false });
+  });
+
+  it('finishes, never sticks at a paused 0:00, when the time ran out before a tick (D12)', () => {
+    const running = start(newSession(), T0);
+    const late = T0 + 46 * MIN; // the laptop slept through the end
+    expect(pause(running, late)).toMatchObject({ finished: true, elapsedBefore: 45 * MIN, startedAt: null });
+    expect(settle(running, late)).toMatchObject({ finished: true });
+    // A session saved paused at 0:00 by the old page opens finished, and Start cannot leave it stuck either.
+    const stuck = { ...newSession(), elapsedBefore: 45 * MIN };
+    expect(settle(stuck, late).finished).toBe(true);
+    expect(start(stuck, late).finished).toBe(true);
+    expect(settle(pause(running, T0 + MIN), late)).toEqual(pause(running, T0 + MIN));
+  });
+
+  it('shows elapsed and remaining times that add up to 45:00 (C1)', () => {
+    for (const ms of [0, 999, 3_500, 4_000, 61_200, 44 * MIN + 59_999, 45 * MIN]) {
+      const [left, spent] = [formatClock(remainingMs(ms)), formatElapsed(ms)].map((t) => {
+        const [m, sec] = t.split(':').map(Number);
+        return m * 60 + sec;
+      });
+      expect(left + spent, `${ms} ms`).toBe(45 * 60);
+    }
+    expect(formatElapsed(3_500)).toBe('0:03');
+    expect(formatClock(remainingMs(3_500))).toBe('44:57');
+  });
+
+  it('names the run when the timer first starts, keeps the name on resume and clears it on reset', () => {
+    const first = start(newSession(), T0);
+    expect(first.runId).toBe(`m${T0.toString(36)}`);
+    expect(start(pause(first, T0 + MIN), T0 + 2 * MIN).runId).toBe(first.runId);
+    expect(reset(first).runId).toBeNull();
+  });
+
   it('resets the clock and scores but keeps the prompt, filters and notes', () => {
     const s = {
       ...finish(start(newSession(), T0), T0 + 9 * MIN),
-      prompt: 'card-fraud-detection',
+      prompt: 'exercises/card-fraud-detection',
       level: 'Mid',
       notes: 'n',
       scores: { data: 3 as const },
+      covered: ['label-delay'],
     };
     expect(reset(s)).toMatchObject({
-      prompt: 'card-fraud-detection',
+      prompt: 'exercises/card-fraud-detection',
       level: 'Mid',
       notes: 'n',
       scores: {},
+      covered: [],
       finished: false,
       elapsedBefore: 0,
       startedAt: null,
@@ -78,10 +127,12 @@ describe('stored session', () => {
   it('round-trips a session', () => {
     const s = {
       ...start(newSession(), T0),
-      prompt: 'who-to-follow',
+      prompt: 'cases/people-you-may-know',
+      track: 'classical',
       domain: 'recsys',
       notes: 'Clarify: DAU?',
       scores: { clarify: 4 as const, communication: 2 as const },
+      covered: ['graph-candidates', 'two-hop'],
     };
     expect(parseStored(MOCK_FORMAT, JSON.stringify(MOCK_FORMAT.write(s)))).toEqual({
       value: s,
@@ -95,7 +146,7 @@ describe('stored session', () => {
   });
 
   it('keeps corrupt, foreign or newer data aside with a message', () => {
-    for (const raw of ['{', '[]', '"x"', '{"version":2}']) {
+    for (const raw of ['{', '[]', '"x"', '{"version":3}']) {
       const parsed = parseStored(MOCK_FORMAT, raw);
       expect(parsed.value).toEqual(newSession());
       expect(parsed.lossy).toBe(true);
@@ -104,7 +155,15 @@ describe('stored session', () => {
   });
 
   it('resets only the damaged fields, so the notes survive', () => {
-    for (const damage of [{ startedAt: 'soon' }, { elapsedBefore: -1 }, { prompt: '<img src=x>' }, { level: 3 }]) {
+    for (const damage of [
+      { startedAt: 'soon' },
+      { elapsedBefore: -1 },
+      { prompt: '<img src=x>' },
+      { prompt: 'card-fraud-detection' }, // version 2 stores ids, not bare slugs
+      { level: 3 },
+      { covered: ['<b>'] },
+      { runId: 7 },
+    ]) {
       const parsed = parseStored(MOCK_FORMAT, JSON.stringify({ ...newSession(), notes: 'MY NOTES', ...damage }));
       expect(parsed.value.notes).toBe('MY NOTES');
       expect(parsed.lossy).toBe(true);
@@ -124,5 +183,27 @@ describe('stored session', () => {
     expect(session.scores).toEqual({ clarify: 3 });
     expect(session.notes).toHaveLength(NOTES_MAX);
     expect(session.elapsedBefore).toBe(45 * MIN);
+  });
+
+  it('migrates a version 1 session: the exercise slug becomes its prompt id, the notes stay', () => {
+    const v1 = {
+      version: 1,
+      prompt: 'card-fraud-detection',
+      level: 'Senior',
+      domain: 'fraud',
+      startedAt: null,
+      elapsedBefore: 754000,
+      finished: false,
+      notes: 'MY NOTES',
+      scores: { clarify: 3 },
+    };
+    expect(parseStored(MOCK_FORMAT, JSON.stringify(v1))).toEqual({
+      value: { ...newSession(), ...v1, version: 2, prompt: 'exercises/card-fraud-detection' },
+      notices: [],
+      lossy: false,
+    });
+    const bad = parseStored(MOCK_FORMAT, JSON.stringify({ ...v1, prompt: 'Bad Prompt!' }));
+    expect(bad.value).toMatchObject({ prompt: null, notes: 'MY NOTES' });
+    expect(bad.notices[0]).toContain('the prompt');
   });
 });
