@@ -38,7 +38,7 @@ describe('parseState', () => {
   });
 
   it('rejects an empty, padded, hex, binary or octal number and an over-long text', () => {
-    for (const raw of ['', ' 0.5', '0x1', '0b1', '0o1', 'Infinity', '1_0'])
+    for (const raw of ['', ' 0.5', '0x1', '0b1', '0o1', 'Infinity', '1_0', '+0.5', '0.', '1e-400', '1e999'])
       expect(fieldProblem(fields.t, raw), raw).toBe('Threshold must be a number.');
     expect(fieldProblem(fields.t, '1.5')).toBe('Threshold must be between 0 and 1.');
     expect(fieldProblem(fields.t, '.5')).toBeNull();

@@ -2,7 +2,8 @@
  * <mark-read data-page="lifecycle/evaluation">: the "Mark as read" toggle at the end of a chapter.
  * A button with aria-pressed; the live status says what changed and how far the reader has got.
  */
-import { isRead, setRead } from './read-state.ts';
+import { countRead, isRead, setRead } from './read-state.ts';
+import { sidebarPages } from './sidebar.ts';
 import { readProgress } from './store.ts';
 
 class MarkRead extends HTMLElement {
@@ -22,7 +23,8 @@ class MarkRead extends HTMLElement {
     const next = setRead(store.get(), this.page, read, Date.now());
     // The store keeps the mark in memory when storage fails, and its notice says so.
     store.set(next);
-    const count = Object.keys(next.pages).length;
+    // Pages of the site as it is now: a mark kept for a page since removed is not counted (probe C5).
+    const count = countRead(next, sidebarPages());
     const done = read ? `Marked as read. ${count} page${count === 1 ? '' : 's'} read so far.` : 'Marked as not read.';
     this.status([done, ...store.notices()].join(' '));
   }

@@ -9,6 +9,7 @@ import { markOf } from './marks.ts';
 import { currentMarks, onMarksChange } from './marks-store.ts';
 import { defaultValues, type EnumField } from '../../client/fields.ts';
 import { parseState, serializeState } from '../../client/url-state.ts';
+import { hashTarget } from '../../site/paths.ts';
 
 type Kind = 'questions' | 'exercises';
 
@@ -114,7 +115,7 @@ class StudyFilterBar extends HTMLElement {
 
   /** A link to one question (#q-...) always shows it: filters that hide it are cleared first. */
   private revealHashTarget() {
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = hashTarget(location.hash);
     const target = id ? document.getElementById(id) : null;
     if (!target) return;
     if (target.hidden && this.items().includes(target)) {

@@ -49,7 +49,8 @@ export function experimentName(raw: string, what: string): string {
   return name;
 }
 
-const pct = (share: number) => `${fmt(share, share % 1 === 0 ? 0 : 1)}%`;
+/** A share as set ("10%", "12.5%", "0.001%"): up to four significant digits, so a small share never shows as 0. */
+const pct = (share: number) => `${Number(share.toPrecision(4))}%`;
 const count = (arms: Arm[]) => arms.filter((a) => a === 'treatment').length;
 const cell = (arm: Arm) => (arm === 'treatment' ? '<td class="ts-t">treatment</td>' : '<td>control</td>');
 
