@@ -10,7 +10,7 @@
  * widget, or at once when the link carries settings. A widget page loads a few KB of script.
  */
 import { fieldProblem, parseField, type Field } from '../../client/fields.ts';
-import { hasNamespace, parseState, serializeState } from '../../client/url-state.ts';
+import { hasNamespace, linkQuery, parseState } from '../../client/url-state.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { resultHtml, type WidgetResult } from './result.ts';
 import { visibleFields, type StateOf, type WidgetSchema } from './schema.ts';
@@ -40,6 +40,8 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
   class Widget extends HTMLElement {
     private state!: StateOf<S>;
     private pending = false;
+    /** Labels of pasted data too long for the link (see linkQuery): the link carries only the settings. */
+    private leftOut: string[] = [];
 
     /** The pure view, fetched once per page (public, so the site crawl can compare the build-time output with it). */
     loadView(): Promise<View<S>> {
@@ -141,9 +143,13 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       const status = this.querySelector<HTMLElement>('[data-copy-status]');
       try {
         await navigator.clipboard.writeText(location.href);
-        if (status) status.textContent = 'Link copied: it opens this widget exactly as you see it.';
+        if (status)
+          status.textContent = this.leftOut.length
+            ? `Link copied, with your settings but not ${this.pastedData()}: it is too long for a link and stays on this page.`
+            : 'Link copied: it opens this widget exactly as you see it.';
       } catch {
-        if (status) status.textContent = `Copy this link: ${location.href}`;
+        const only = this.leftOut.length ? ` (your settings only, not ${this.pastedData()})` : '';
+        if (status) status.textContent = `Copy this link${only}: ${location.href}`;
       }
       button.blur();
     }
@@ -161,6 +167,11 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       );
     }
 
+    /** "your pasted data (Scores)" for the fields left out of the link. */
+    private pastedData(capital = false): string {
+      return `${capital ? 'Your' : 'your'} pasted data (${this.leftOut.join(', ')})`;
+    }
+
     private notice(lines: string[]) {
       const notice = this.querySelector<HTMLElement>('[data-notice]');
       if (notice) notice.textContent = lines.join(' ');
@@ -174,8 +185,14 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       const result = view(this.state);
       if (output) output.innerHTML = resultHtml(result);
       if (summary) summary.textContent = result.ok ? result.summary : result.error;
-      this.notice(notices);
-      const search = serializeState(schema.fields, ns, this.state, location.search);
+      const { search, leftOut } = linkQuery(schema.fields, ns, this.state, location.search);
+      this.leftOut = leftOut;
+      const linkNote = leftOut.length
+        ? [
+            `${this.pastedData(true)} is too long for a link, so the address and "Copy link" carry only your settings; the data stays on this page.`,
+          ]
+        : [];
+      this.notice([...notices, ...linkNote]);
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
       this.removeAttribute('aria-busy');
     }
