@@ -4,6 +4,7 @@
  * attributes), never HTML, so nothing from storage or the URL can inject markup. The clock itself is
  * silent for screen readers; phase changes, the one-minute warning and the end go to a polite live region.
  */
+import { offerKeptAside } from '../../client/kept-aside.ts';
 import { versionedStore } from '../../client/store.ts';
 import { withBase } from '../../site/paths.ts';
 import { formatClock, phaseAt, PHASES, remainingMs, spokenDuration, TOTAL_MS } from './plan.ts';
@@ -57,6 +58,7 @@ class MockInterview extends HTMLElement {
     this.q('[data-nojs]').hidden = true;
     this.q('[data-app]').hidden = false;
     this.setNotice(notices);
+    offerKeptAside(this.q('[data-notice]'), store);
 
     const now = Date.now();
     // What a reader saw before a reload was already announced: do not repeat it.
@@ -355,10 +357,11 @@ class MockInterview extends HTMLElement {
 
   private save(): boolean {
     const store = versionedStore(MOCK_FORMAT);
-    store.set(this.session);
+    const saved = store.set(this.session);
     const problems = store.notices();
     if (problems.length > 0) this.setNotice(problems);
-    return problems.length === 0;
+    // Notices about what was skipped on load stay on screen, but this save itself worked.
+    return saved;
   }
 
   private announce(text: string) {

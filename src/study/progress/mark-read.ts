@@ -4,6 +4,7 @@
  */
 import { countRead, isRead, setRead } from './read-state.ts';
 import { sidebarPages } from './sidebar.ts';
+import { offerKeptAside } from '../../client/kept-aside.ts';
 import { readProgress } from './store.ts';
 
 class MarkRead extends HTMLElement {
@@ -13,7 +14,9 @@ class MarkRead extends HTMLElement {
     this.page = this.dataset.page ?? '';
     this.hidden = false;
     this.render(readProgress().notices().join(' ') || null);
-    this.querySelector('button')?.addEventListener('click', () => this.toggle());
+    const status = this.querySelector('[data-status]');
+    if (status) offerKeptAside(status, readProgress());
+    this.querySelector('button[aria-pressed]')?.addEventListener('click', () => this.toggle());
     readProgress().subscribe(() => this.render(null));
   }
 
@@ -31,7 +34,7 @@ class MarkRead extends HTMLElement {
 
   private render(problem: string | null) {
     const read = isRead(readProgress().get(), this.page);
-    const button = this.querySelector('button');
+    const button = this.querySelector('button[aria-pressed]');
     button?.setAttribute('aria-pressed', String(read));
     if (problem) this.status(problem);
   }
