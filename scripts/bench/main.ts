@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { chromePath } from '../chrome.ts';
 import { serve } from '../serve.ts';
 import { buildIn, dirBytes, makeFourfoldCopy } from './build.ts';
-import { BUDGET, PORT } from './config.ts';
+import { BUDGET, ORIGIN, PORT } from './config.ts';
 import { coreTimings } from './cores.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { kb, markdown, type Report } from './report.ts';
