@@ -206,10 +206,10 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
         await navigator.clipboard.writeText(location.href);
         if (status)
           status.textContent = this.leftOut.length
-            ? `Link copied, with your settings but not ${this.pastedData()}: it is too long for a link and stays on this page.`
+            ? `Link copied, with your settings only: ${this.pastedData()} is too long for a link and stays on this page.`
             : 'Link copied: it opens this widget exactly as you see it.';
       } catch {
-        const only = this.leftOut.length ? ` (your settings only, not ${this.pastedData()})` : '';
+        const only = this.leftOut.length ? ' (your settings only: the pasted data stays on this page)' : '';
         if (status) status.textContent = `Copy this link${only}: ${location.href}`;
       }
       button.blur();
@@ -244,9 +244,9 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       this.render(result);
     }
 
-    /** "your pasted data (Scores)" for the fields left out of the link. */
+    /** `the pasted data in "Scores"` for the fields left out of the link. */
     private pastedData(capital = false): string {
-      return `${capital ? 'Your' : 'your'} pasted data (${this.leftOut.join(', ')})`;
+      return `${capital ? 'The' : 'the'} pasted data in ${this.leftOut.map((label) => `"${label}"`).join(' and ')}`;
     }
 
     private notice(lines: string[]) {

@@ -54,7 +54,7 @@ describeInBrowser('widget links stay short', ({ browser, url }) => {
       await widget.locator('button[data-copy-link]').click();
       const status = widget.locator('[data-copy-status]');
       await expect.poll(() => status.textContent()).toMatch(/^Copy this link/);
-      if (leftOut) expect(await status.textContent()).toMatch(/your settings only, not your pasted data/);
+      if (leftOut) expect(await status.textContent()).toMatch(/your settings only: the pasted data stays on this page/);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
       expect(errors).toEqual([]);
       await context.close();
