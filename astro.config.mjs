@@ -51,6 +51,11 @@ export default defineConfig({
       components: {
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
         Footer: './src/components/starlight/Footer.astro',
+        // Guarded against blocked or full storage (Starlight's own throw there).
+        ThemeProvider: './src/components/starlight/ThemeProvider.astro',
+        ThemeSelect: './src/components/starlight/ThemeSelect.astro',
+        // Says so when the index cannot load, instead of spinning forever.
+        Search: './src/components/starlight/Search.astro',
       },
       routeMiddleware: './src/route-data.ts',
       lastUpdated: false,

@@ -15,6 +15,8 @@ export const PAGE_TYPES: Record<string, string> = {
   'chapter with one diagram': '/lifecycle/design-loop/',
   'chapter with five diagrams': '/reference/blueprints/',
   'chapter with widgets': '/lifecycle/evaluation/',
+  // The heaviest one-widget chapter (the probe measured its total blocking time).
+  'drift chapter': '/monitoring/drift/',
 };
 
 /**

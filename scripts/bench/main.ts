@@ -11,12 +11,13 @@ import { join, relative } from 'node:path';
 import { chromePath } from '../chrome.ts';
 import { serve } from '../serve.ts';
 import { buildIn, dirBytes, makeFourfoldCopy } from './build.ts';
-import { BUDGET, PORT } from './config.ts';
+import { BUDGET, ORIGIN, PORT } from './config.ts';
 import { coreTimings } from './cores.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { kb, markdown, type Report } from './report.ts';
 import { searchTimings } from './search.ts';
 import { pageWeights } from './weights.ts';
+import { widgetLatencies } from './widget-latency.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'guide-bench-'));
 if (!chromePath) throw new Error('npm run bench needs Chromium: install it or set CHROME_PATH');
@@ -33,6 +34,8 @@ console.log('Measuring page weight, search and Lighthouse...');
 const { weights, ownScripts } = await pageWeights(dist);
 const firstResultMs = await searchTimings();
 const lighthouseResults = await lighthouseScores();
+console.log('Timing every widget from input to output...');
+const widgets = await widgetLatencies(dist, ORIGIN);
 server.close();
 console.log('Timing widget cores...');
 const cores = coreTimings();
@@ -76,6 +79,7 @@ const report: Report = {
   lighthouse: lighthouseResults,
   search: { indexBytes: dirBytes(join(dist, 'pagefind')), firstResultMs },
   cores,
+  widgets,
 };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', JSON.stringify(report, null, 2) + '\n');

@@ -77,15 +77,28 @@ export function defaultValues<F extends Fields>(fields: F): FieldValues<F> {
 /** The URL key of a field. */
 export const urlKey = (name: string, field: Field) => field.key ?? name;
 
-/** Plain decimal notation only: no hex, binary or octal, no padding, no "1_000" (URLs stay canonical). */
-const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** Plain decimal notation only: no hex, binary or octal, no padding, no "1_000", no "5." (URLs stay canonical). */
+const DECIMAL = /^-?(\d+(\.\d+)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A number written in plain decimal notation ("0.25", "-3", "1e-6", ".5"), or null for anything else:
+ * hex, binary, octal, padding, "Infinity", a value too large for a double, or one so small that it
+ * would silently become 0 ("1e-400"). Used for URL values and pasted cells alike.
+ */
+export function parseDecimal(raw: string): number | null {
+  if (!DECIMAL.test(raw)) return null;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) return null;
+  if (value === 0 && /[1-9]/.test(raw.split(/e/i)[0])) return null;
+  return value;
+}
 
 /** Why `raw` is not a valid value for `field`, or null when it is. */
 export function fieldProblem(field: Field, raw: string): string | null {
   switch (field.kind) {
     case 'number': {
-      const value = DECIMAL.test(raw) ? Number(raw) : NaN;
-      if (!Number.isFinite(value)) return `${field.label} must be a number.`;
+      const value = parseDecimal(raw);
+      if (value === null) return `${field.label} must be a number.`;
       if (field.integer && !Number.isInteger(value)) return `${field.label} must be a whole number.`;
       if (value < field.min || value > field.max)
         return `${field.label} must be between ${field.min} and ${field.max}.`;

@@ -13,6 +13,7 @@
  *
  * Every format opened with this kit, and every IndexedDB database, is listed with its key in
  * src/study/saved-formats.ts (a unit test keeps that list complete).
+ * What was kept aside can be downloaded as a file (keptAsideFile here, the button in kept-aside.ts).
  */
 
 /** What reading a stored document gave: the value, and a note for each entry that was skipped. */
@@ -42,10 +43,13 @@ export interface StoredFormat<T> {
 }
 
 export interface Store<T> {
+  /** The localStorage key and what the reader calls the data (from the format). */
+  readonly key: string;
+  readonly noun: string;
   /** The current value (from storage, or from memory when storage fails). */
   get(): T;
-  /** Saves a new value and tells every subscriber. */
-  set(value: T): void;
+  /** Saves a new value and tells every subscriber; false when storage failed and it lives in memory. */
+  set(value: T): boolean;
   /** Calls `listener` after every change, in this tab or another; returns the unsubscribe. */
   subscribe(listener: (value: T) => void): () => void;
   /** Sentences for the reader: what was skipped or kept aside, or why nothing is saved. Empty when all is well. */
@@ -56,7 +60,22 @@ export interface Store<T> {
 
 export const quarantineKey = (key: string) => `${key}:quarantine`;
 
-const keptAside = (key: string) => `It was kept aside unchanged under "${quarantineKey(key)}" in this browser.`;
+/** The label of the button that downloads what was kept aside (kept-aside.ts); notices name it. */
+export const DOWNLOAD_KEPT_ASIDE = 'Download what was kept aside';
+
+const keptAside = (key: string) =>
+  `It was kept aside unchanged under "${quarantineKey(key)}" in this browser; "${DOWNLOAD_KEPT_ASIDE}" saves it as a file.`;
+
+/**
+ * The file that "Download what was kept aside" saves: every text kept aside for `key`, unchanged,
+ * with where it came from, so the reader (or a later version of the guide) can recover it. Pure.
+ */
+export function keptAsideFile(key: string, texts: readonly string[], now: Date): { name: string; text: string } {
+  const day = now.toISOString().slice(0, 10);
+  const name = `${key.replace(/[^a-z0-9]+/gi, '-')}-kept-aside-${day}.json`;
+  const document = { format: 'mlguide-kept-aside', key, savedAt: now.toISOString(), items: texts };
+  return { name, text: `${JSON.stringify(document, null, 2)}\n` };
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -185,6 +204,8 @@ export function versionedStore<T>(format: StoredFormat<T>): Store<T> {
   });
 
   const store: Store<T> = {
+    key: format.key,
+    noun: format.noun,
     get: () => value,
     set(next) {
       value = next;
@@ -196,6 +217,7 @@ export function versionedStore<T>(format: StoredFormat<T>): Store<T> {
         saveNotice = NOT_SAVED;
       }
       for (const listener of listeners) listener(value);
+      return saveNotice === null;
     },
     subscribe(listener) {
       listeners.add(listener);

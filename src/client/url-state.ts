@@ -44,14 +44,46 @@ export function hasNamespace(ns: string, search: string): boolean {
   return [...new URLSearchParams(search).keys()].some((param) => param.startsWith(`${ns}.`));
 }
 
-/** Writes a state into a query string, keeping other owners' keys; defaults are omitted. */
-export function serializeState<F extends Fields>(fields: F, ns: string, state: FieldValues<F>, search: string): string {
+/**
+ * About 2 KB of query: links stay far below what servers accept (nginx reads 8 KB request lines by
+ * default, some proxies and chat apps less), so a reload or a shared link never meets a 414.
+ */
+export const MAX_QUERY_CHARS = 2000;
+
+/**
+ * The query string for a state, keeping other owners' keys and omitting defaults, and the labels of
+ * the text fields left out to keep it within `budget` characters (longest first). Pasted data that
+ * does not fit stays on the page; the caller says so.
+ */
+export function linkQuery<F extends Fields>(
+  fields: F,
+  ns: string,
+  state: FieldValues<F>,
+  search: string,
+  budget = MAX_QUERY_CHARS,
+): { search: string; leftOut: string[] } {
   const params = new URLSearchParams(search);
   for (const param of [...params.keys()]) if (param.startsWith(`${ns}.`)) params.delete(param);
+  const texts: { param: string; label: string; size: number }[] = [];
   for (const [name, field] of Object.entries(fields)) {
     const value = (state as Record<string, number | string | boolean>)[name];
-    if (value !== field.default) params.set(`${ns}.${urlKey(name, field)}`, formatField(field, value));
+    if (value === field.default) continue;
+    const param = `${ns}.${urlKey(name, field)}`;
+    const raw = formatField(field, value);
+    params.set(param, raw);
+    if (field.kind === 'text') texts.push({ param, label: field.label, size: encodeURIComponent(raw).length });
+  }
+  const leftOut: string[] = [];
+  for (const text of texts.sort((a, b) => b.size - a.size)) {
+    if (params.toString().length <= budget) break;
+    params.delete(text.param);
+    leftOut.push(text.label);
   }
   const text = params.toString();
-  return text ? `?${text}` : '';
+  return { search: text ? `?${text}` : '', leftOut };
+}
+
+/** Writes a state into a query string (see linkQuery), keeping other owners' keys; defaults are omitted. */
+export function serializeState<F extends Fields>(fields: F, ns: string, state: FieldValues<F>, search: string): string {
+  return linkQuery(fields, ns, state, search).search;
 }

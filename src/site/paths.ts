@@ -73,6 +73,20 @@ export function pageIdFromPath(pathname: string, base: string = BASE_PATH): stri
   return isPageId(decoded) ? decoded : null;
 }
 
+/**
+ * The element id a location hash points at ("#q-drift%20check" -> "q-drift check"), or null for
+ * none or for a malformed percent-escape ("#%E0%A4%A", "#%"), which would make decodeURIComponent throw.
+ */
+export function hashTarget(hash: string): string | null {
+  const raw = hash.replace(/^#/, '');
+  if (raw === '') return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 /** The section slug of a page id: its first path segment ("lifecycle/evaluation" -> "lifecycle"). */
 export function sectionOf(id: string): string {
   return id.split('/')[0];

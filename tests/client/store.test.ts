@@ -3,7 +3,13 @@
 // throwing storage keeps working in memory, and other tabs' changes reach subscribers.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseStored, quarantineKey, versionedStore, type StoredFormat } from '../../src/client/store.ts';
+import {
+  keptAsideFile,
+  parseStored,
+  quarantineKey,
+  versionedStore,
+  type StoredFormat,
+} from '../../src/client/store.ts';
 import { SAVED_FORMATS } from '../../src/study/saved-formats.ts';
 
 const saved = (name: string) => readFileSync(new URL(`./saved/${name}`, import.meta.url), 'utf8').trim();
@@ -112,8 +118,9 @@ describe('versionedStore', () => {
   it('keeps working in memory when storage throws, and says so', () => {
     const format = listFormat();
     const store = versionedStore(format);
+    expect(store.set(['saved'])).toBe(true);
     storage.fail = true;
-    store.set(['kept']);
+    expect(store.set(['kept'])).toBe(false);
     expect(store.get()).toEqual(['kept']);
     expect(store.notices()).toEqual([
       'Your test list cannot be saved in this browser (storage is blocked or full); it lasts until you leave the page.',
@@ -139,5 +146,19 @@ describe('versionedStore', () => {
     storage.items.set(format.key, '{"version":2,"items":["there"]}');
     for (const listener of listeners) listener({ key: format.key });
     expect(seen).toEqual([['here'], ['there']]);
+  });
+});
+
+describe('keptAsideFile ("Download what was kept aside")', () => {
+  it('holds every kept text unchanged, with its key and the time, under a dated file name', () => {
+    const texts = ['{"version":9}', 'not json', '{"version":1,"pages":"all"}'];
+    const file = keptAsideFile('mlguide:read', texts, new Date('2026-12-03T22:00:00.000Z'));
+    expect(file.name).toBe('mlguide-read-kept-aside-2026-12-03.json');
+    expect(JSON.parse(file.text)).toEqual({
+      format: 'mlguide-kept-aside',
+      key: 'mlguide:read',
+      savedAt: '2026-12-03T22:00:00.000Z',
+      items: texts,
+    });
   });
 });

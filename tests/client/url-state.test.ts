@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues, fieldProblem, type Fields } from '../../src/client/fields.ts';
-import { hasNamespace, parseState, serializeState } from '../../src/client/url-state.ts';
+import { hasNamespace, linkQuery, MAX_QUERY_CHARS, parseState, serializeState } from '../../src/client/url-state.ts';
 
 const fields = {
   t: { kind: 'number', default: 0.5, min: 0, max: 1, label: 'Threshold' },
@@ -38,7 +38,7 @@ describe('parseState', () => {
   });
 
   it('rejects an empty, padded, hex, binary or octal number and an over-long text', () => {
-    for (const raw of ['', ' 0.5', '0x1', '0b1', '0o1', 'Infinity', '1_0'])
+    for (const raw of ['', ' 0.5', '0x1', '0b1', '0o1', 'Infinity', '1_0', '+0.5', '0.', '1e-400', '1e999'])
       expect(fieldProblem(fields.t, raw), raw).toBe('Threshold must be a number.');
     expect(fieldProblem(fields.t, '1.5')).toBe('Threshold must be between 0 and 1.');
     expect(fieldProblem(fields.t, '.5')).toBeNull();
@@ -63,5 +63,35 @@ describe('serializeState', () => {
 
   it('returns an empty query for the default state', () => {
     expect(serializeState(fields, 'w', defaultValues(fields), '')).toBe('');
+  });
+});
+
+describe('linkQuery (links stay short, probe D8)', () => {
+  const pasted = {
+    t: { kind: 'number', default: 0.5, min: 0, max: 1, label: 'Threshold' },
+    scores: { kind: 'text', default: '', maxLength: 40_000, label: 'Scores' },
+    names: { kind: 'text', default: '', maxLength: 40_000, label: 'Names' },
+  } satisfies Fields;
+
+  it('keeps pasted data that fits, and leaves nothing out', () => {
+    const state = { t: 0.3, scores: '0.9,1\n0.1,0', names: '' };
+    expect(linkQuery(pasted, 'w', state, '')).toEqual({ search: '?w.t=0.3&w.scores=0.9%2C1%0A0.1%2C0', leftOut: [] });
+  });
+
+  it('leaves out the longest pasted text first, keeps the settings and stays within the budget', () => {
+    const state = { t: 0.3, scores: '0.25,1\n'.repeat(2000), names: 'a,b' };
+    const { search, leftOut } = linkQuery(pasted, 'w', state, '?other.x=1');
+    expect(leftOut).toEqual(['Scores']);
+    expect(search).toBe('?other.x=1&w.t=0.3&w.names=a%2Cb');
+    expect(serializeState(pasted, 'w', state, '')).toBe('?w.t=0.3&w.names=a%2Cb');
+  });
+
+  it('never exceeds the budget, whatever the text (characters that encode long included)', () => {
+    for (const unit of ['x', 'é', ',', '😀']) {
+      const state = { t: 1, scores: unit.repeat(20_000), names: unit.repeat(900) };
+      const { search } = linkQuery(pasted, 'w', state, '');
+      expect(search.length).toBeLessThanOrEqual(MAX_QUERY_CHARS + 1);
+      expect(parseState(pasted, 'w', search).notices).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSiteAbsolute, normalizeBase, withBase } from '../../src/site/paths.ts';
+import { hashTarget, isSiteAbsolute, normalizeBase, withBase } from '../../src/site/paths.ts';
 
 describe('normalizeBase', () => {
   it.each([
@@ -28,5 +28,16 @@ describe('withBase', () => {
   it('never produces a protocol-relative URL', () => {
     expect(withBase('/x/', normalizeBase('/'))).not.toMatch(/^\/\//);
     expect(isSiteAbsolute('//host/')).toBe(false);
+  });
+});
+
+describe('hashTarget', () => {
+  it('decodes the id a hash points at', () => {
+    expect(hashTarget('#q-drift%20check')).toBe('q-drift check');
+    expect(hashTarget('#q-psi')).toBe('q-psi');
+  });
+
+  it('gives null for no hash and for malformed escapes instead of throwing (probe D20)', () => {
+    for (const hash of ['', '#', '#%E0%A4%A', '#%', '#%ZZ']) expect(hashTarget(hash), hash).toBeNull();
   });
 });

@@ -150,6 +150,8 @@ describe('fairness view', () => {
     expect(pasted('0.5,1')).toBe('Line 1 needs 3 values (score,label,group).');
     expect(pasted('0.5,1,')).toBe('Line 1: the group is empty.');
     expect(pasted('')).toBe('Paste at least one row of score,label,group.');
+    // A header alone is not "one group (undefined)" (probe D17).
+    expect(pasted('score,label,group')).toBe('There is only a header row: paste rows of score,label,group below it.');
     const tg = (text: string) => error(state({ data: 'pasted', perGroup: true, tg: text }));
     expect(tg('Z=0.3')).toBe(escapeHtml('Per-group thresholds, line 1: there is no group "Z" in the data.'));
     expect(tg('A 0.3')).toBe('Per-group thresholds, line 1: write group=threshold, for example A=0.4.');

@@ -119,6 +119,11 @@ describe('large-batch view: bad input', () => {
     );
   });
 
+  it('counts in the singular when there is one (probe C3)', () => {
+    expect(error({ dataset: 1 })).toContain('The dataset (1 example) is smaller');
+    expect(error({ warmup: 2, epochs: 1 })).toContain('The warmup (2 epochs) is longer than the whole run (1 epoch).');
+  });
+
   it('refuses a warmup longer than the run', () => {
     expect(error({ warmup: 100 })).toBe(
       'The warmup (100 epochs) is longer than the whole run (90 epochs). Shorten the warmup or train for more epochs.',

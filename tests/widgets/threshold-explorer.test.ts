@@ -38,4 +38,14 @@ describe('threshold explorer view', () => {
     expect(error({ ...PASTED, csv: '0.9,1\n0.5,2' })).toBe('Line 2: the label must be 0 or 1, not &#34;2&#34;.');
     expect(error({ ...PASTED, csv: '0.9,1\n0.5,1' })).toMatch(/at least one row labelled 1 and one labelled 0/);
   });
+
+  it('refuses scores outside 0 to 1, hex numbers and a header with no rows (probe D16-D18)', () => {
+    expect(error({ ...PASTED, csv: '5,1\n-3,0\n0.2,0' })).toBe(
+      'Line 1: the score 5 is outside 0 to 1, where the threshold moves; rescale the scores first (a sigmoid turns logits into probabilities).',
+    );
+    expect(error({ ...PASTED, csv: '0x1,1\n0.2,0' })).toBe('Line 1: the score &#34;0x1&#34; is not a number.');
+    expect(error({ ...PASTED, csv: 'score,label' })).toBe(
+      'There is only a header row: paste rows of score,label below it.',
+    );
+  });
 });

@@ -124,6 +124,11 @@ describe('traffic split view: bad input', () => {
     );
   });
 
+  it('shows a small share as set, never as 0% (probe C4)', () => {
+    expect(html({ share: 0.001 })).toContain('(0.001% requested)');
+    expect(html({ share: 12.5 })).toContain('(12.5% requested)');
+  });
+
   it('passes the library message for values beyond the boxes (a link edited by hand)', () => {
     expect(error({ share: 150 })).toBe('Traffic split: share is 1.5; it must be between 0 and 1.');
     expect(error({ n: 0 })).toBe('Generated user ids: n is 0; it must be a whole number of at least 1.');

@@ -6,7 +6,7 @@
  */
 import { MetricInputError } from '../errors.ts';
 import { requireInRange, requireInteger, requireIntegerInRange } from '../validate.ts';
-import { assignVariant } from './ab-assignment.ts';
+import { assignmentBucket, assignVariant } from './ab-assignment.ts';
 
 export type Arm = 'treatment' | 'control';
 
@@ -52,6 +52,33 @@ export function generateUserIds(n: number): string[] {
 export function assignUsers(userIds: readonly string[], experiment: string, share: number): Arm[] {
   const split = treatmentSplit(share);
   return userIds.map((id) => assignVariant(id, experiment, split) as Arm);
+}
+
+/**
+ * Hash positions: each user's assignment bucket in [0, 1) for an experiment. A share only draws a
+ * line through them (armsAt), so the hashing is done once per experiment, not once per share.
+ *
+ * @throws MetricInputError if the experiment name or a user id is empty.
+ * @example
+ * hashPositions(['user-1'], 'ranker-v7'); // Float64Array [assignmentBucket('user-1', 'ranker-v7')]
+ */
+export function hashPositions(userIds: readonly string[], experiment: string): Float64Array {
+  if (experiment.length === 0) throw new MetricInputError('Hash positions: the experiment name is empty.', 'empty');
+  if (userIds.some((id) => id.length === 0)) throw new MetricInputError('Hash positions: a user id is empty.', 'empty');
+  return Float64Array.from(userIds, (id) => assignmentBucket(id, experiment));
+}
+
+/**
+ * The arms at a share from hash positions: treatment below the share, control from it up; the same
+ * arms as assignUsers with that experiment and share.
+ *
+ * @throws MetricInputError if share is outside [0, 1].
+ * @example
+ * armsAt(Float64Array.of(0.05, 0.5), 0.1); // ['treatment', 'control']
+ */
+export function armsAt(positions: Float64Array, share: number): Arm[] {
+  requireInRange(share, 'share', 'Traffic split', 0, 1);
+  return Array.from(positions, (position): Arm => (position < share ? 'treatment' : 'control'));
 }
 
 export interface AssignmentChange {

@@ -35,6 +35,7 @@ import {
 } from './schedule.ts';
 import { rubricStore } from '../rubric/grading-client.ts';
 import { parseState, serializeState } from '../../client/url-state.ts';
+import { offerKeptAside } from '../../client/kept-aside.ts';
 import { versionedStore } from '../../client/store.ts';
 
 /** True when a key press belongs to a form field the reader is typing in. */
@@ -68,6 +69,8 @@ class FlashcardDeck extends HTMLElement {
     this.saved = store.get();
     messages.push(...store.notices(), ...rubricStore().notices());
     this.setError(messages.join(' '));
+    const error = this.querySelector('[data-error]');
+    if (error) offerKeptAside(error, store);
 
     for (const el of this.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
     this.querySelector('[data-nojs]')?.remove();
@@ -125,10 +128,11 @@ class FlashcardDeck extends HTMLElement {
 
   private save(): boolean {
     const store = versionedStore(FLASHCARDS_FORMAT);
-    store.set(this.saved);
+    const saved = store.set(this.saved);
     const problems = store.notices();
     if (problems.length > 0) this.setError(problems.join(' '));
-    return problems.length === 0;
+    // Notices about what was skipped on load stay on screen, but this save itself worked.
+    return saved;
   }
 
   /** Shows the next card for the current filters, or says when the next one falls due. */

@@ -8,6 +8,7 @@
  * in the session; "Make flashcards" records the grading, src/study/rubric/) and imports an
  * interviewer's score code, from the form or from a link (?mi.scores=<code>).
  */
+import { offerKeptAside } from '../../client/kept-aside.ts';
 import { versionedStore } from '../../client/store.ts';
 import { withBase } from '../../site/paths.ts';
 import { saveGrading } from '../rubric/grading-client.ts';
@@ -95,6 +96,7 @@ class MockInterview extends HTMLElement {
     this.recorder = new AnswerRecorder(this.q('[data-recorder]'), this.q('[data-recordings]'), (text) =>
       this.announce(text),
     );
+    offerKeptAside(this.q('[data-notice]'), store);
 
     // What a reader saw before a reload was already announced: do not repeat it.
     const at = phaseAt(elapsedMs(this.session, now));
@@ -527,10 +529,11 @@ class MockInterview extends HTMLElement {
 
   private save(): boolean {
     const store = versionedStore(MOCK_FORMAT);
-    store.set(this.session);
+    const saved = store.set(this.session);
     const problems = store.notices();
     if (problems.length > 0) this.setNotice(problems);
-    return problems.length === 0;
+    // Notices about what was skipped on load stay on screen, but this save itself worked.
+    return saved;
   }
 
   private announce(text: string) {

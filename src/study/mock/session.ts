@@ -129,10 +129,14 @@ export const MOCK_FORMAT: StoredFormat<MockSession> = {
     take('elapsedBefore', clock.elapsedBefore !== undefined, clock.elapsedBefore ?? 0);
     take('finished', typeof finished === 'boolean', finished as boolean);
     take('notes', typeof notes === 'string', typeof notes === 'string' ? notes.slice(0, NOTES_MAX) : '');
+    // Notes past the limit are cut for use, but the whole text is kept aside (the store quarantines it).
+    if (typeof notes === 'string' && notes.length > NOTES_MAX) skipped.push(`the notes after ${NOTES_MAX} characters`);
     if (isObject(scores)) {
       const cleanScores: Scores = {};
-      for (const [key, value] of Object.entries(scores))
+      for (const [key, value] of Object.entries(scores)) {
         if (isDimension(key) && isScore(value)) cleanScores[key] = value;
+        else skipped.push(`the score ${JSON.stringify(key.slice(0, 40))}`);
+      }
       session.scores = cleanScores;
     } else if ('scores' in data) skipped.push('the scores');
     const validCovered = Array.isArray(covered) && covered.every((id) => typeof id === 'string' && ITEM_ID.test(id));

@@ -2,7 +2,9 @@
  * <mark-read data-page="lifecycle/evaluation">: the "Mark as read" toggle at the end of a chapter.
  * A button with aria-pressed; the live status says what changed and how far the reader has got.
  */
-import { isRead, setRead } from './read-state.ts';
+import { countRead, isRead, setRead } from './read-state.ts';
+import { sidebarPages } from './sidebar.ts';
+import { offerKeptAside } from '../../client/kept-aside.ts';
 import { readProgress } from './store.ts';
 
 class MarkRead extends HTMLElement {
@@ -12,7 +14,9 @@ class MarkRead extends HTMLElement {
     this.page = this.dataset.page ?? '';
     this.hidden = false;
     this.render(readProgress().notices().join(' ') || null);
-    this.querySelector('button')?.addEventListener('click', () => this.toggle());
+    const status = this.querySelector('[data-status]');
+    if (status) offerKeptAside(status, readProgress());
+    this.querySelector('button[aria-pressed]')?.addEventListener('click', () => this.toggle());
     readProgress().subscribe(() => this.render(null));
   }
 
@@ -22,14 +26,15 @@ class MarkRead extends HTMLElement {
     const next = setRead(store.get(), this.page, read, Date.now());
     // The store keeps the mark in memory when storage fails, and its notice says so.
     store.set(next);
-    const count = Object.keys(next.pages).length;
+    // Pages of the site as it is now: a mark kept for a page since removed is not counted (probe C5).
+    const count = countRead(next, sidebarPages());
     const done = read ? `Marked as read. ${count} page${count === 1 ? '' : 's'} read so far.` : 'Marked as not read.';
     this.status([done, ...store.notices()].join(' '));
   }
 
   private render(problem: string | null) {
     const read = isRead(readProgress().get(), this.page);
-    const button = this.querySelector('button');
+    const button = this.querySelector('button[aria-pressed]');
     button?.setAttribute('aria-pressed', String(read));
     if (problem) this.status(problem);
   }

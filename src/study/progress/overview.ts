@@ -4,6 +4,7 @@
  */
 import { progressBySection } from './by-section.ts';
 import { emptyReadState } from './read-state.ts';
+import { offerKeptAside } from '../../client/kept-aside.ts';
 import { readProgress } from './store.ts';
 
 class ReadingProgress extends HTMLElement {
@@ -15,6 +16,8 @@ class ReadingProgress extends HTMLElement {
     this.sections = [...this.querySelectorAll<HTMLElement>('[data-section]')].map((row) => row.dataset.section ?? '');
     this.hidden = false;
     this.render(readProgress().notices().join(' ') || null);
+    const status = this.querySelector('[data-status]');
+    if (status) offerKeptAside(status, readProgress());
     readProgress().subscribe(() => this.render(null));
     this.querySelector('button[data-reset]')?.addEventListener('click', () => this.reset());
   }

@@ -44,6 +44,13 @@ export function isRead(state: ReadState, page: string): boolean {
   return Object.hasOwn(state.pages, page);
 }
 
+/** How many of `pages` (the pages that exist) are read; marks of pages since removed are not counted. */
+export function countRead(state: ReadState, pages: Iterable<string>): number {
+  let read = 0;
+  for (const page of new Set(pages)) if (isRead(state, page)) read++;
+  return read;
+}
+
 /** A new state with `page` marked read (at `now`) or unread. */
 export function setRead(state: ReadState, page: string, read: boolean, now: number): ReadState {
   if (!isPageId(page)) throw new Error(`Not a page id: "${page}"`);

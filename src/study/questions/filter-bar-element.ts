@@ -9,6 +9,7 @@ import { markOf } from './marks.ts';
 import { currentMarks, onMarksChange } from './marks-store.ts';
 import { defaultValues, type EnumField } from '../../client/fields.ts';
 import { parseState, serializeState } from '../../client/url-state.ts';
+import { hashTarget } from '../../site/paths.ts';
 
 class StudyFilterBar extends HTMLElement {
   private kind: FilterKind = 'questions';
@@ -112,12 +113,7 @@ class StudyFilterBar extends HTMLElement {
 
   /** A link to one question (#q-...) always shows it: filters that hide it are cleared first. */
   private revealHashTarget() {
-    let id: string;
-    try {
-      id = decodeURIComponent(location.hash.slice(1));
-    } catch {
-      return; // a malformed escape names no item
-    }
+    const id = hashTarget(location.hash);
     const target = id ? document.getElementById(id) : null;
     if (!target) return;
     if (target.hidden && this.items().includes(target)) {

@@ -3,7 +3,8 @@
  * start hidden, so without JavaScript a card shows no control that cannot work.
  */
 import { MARK_LABELS, markOf, type Mark } from './marks.ts';
-import { currentMarks, marksProblem, onMarksChange, pressMark } from './marks-store.ts';
+import { offerKeptAside } from '../../client/kept-aside.ts';
+import { currentMarks, marksProblem, marksStore, onMarksChange, pressMark } from './marks-store.ts';
 
 function questions() {
   return [...document.querySelectorAll<HTMLElement>('article.question[id^="q-"]')];
@@ -34,7 +35,10 @@ function renderAll() {
     note.dataset.marksMessage = '';
     questions()[0]?.before(note);
   }
-  if (note) note.textContent = message;
+  if (note) {
+    note.textContent = message;
+    offerKeptAside(note, marksStore());
+  }
 }
 
 for (const article of questions()) {

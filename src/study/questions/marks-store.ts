@@ -5,7 +5,9 @@
 import { versionedStore } from '../../client/store.ts';
 import { MARKS_FORMAT, toggleMark, type Mark, type Marks } from './marks.ts';
 
-const store = () => versionedStore(MARKS_FORMAT);
+/** The one store of question marks on this page. */
+export const marksStore = () => versionedStore(MARKS_FORMAT);
+const store = marksStore;
 /** The question pressed in this tab, while its change is being announced; null for other tabs' changes. */
 let pressed: string | null = null;
 

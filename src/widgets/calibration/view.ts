@@ -7,7 +7,7 @@ import { brierScore, logLoss } from '../../lib/metrics/probabilistic.ts';
 import { confidenceGap, reliabilityBinCounts } from '../../lib/metrics/reliability.ts';
 import { syntheticProbabilities, type LabelledProbabilities } from '../../lib/datasets/probabilities.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../kit/csv.ts';
+import { cellNumber, parseRows } from '../kit/csv.ts';
 import { fmt, fmtInt } from '../kit/format.ts';
 import { barChart, legend, lineChart } from '../kit/chart.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
@@ -31,8 +31,8 @@ const ECE_TOLERANCE = 0.05;
 /** Reads "prob,label" rows: probabilities in [0, 1], labels 0 or 1, at least two rows. */
 export function parseProbabilityCsv(text: string): LabelledProbabilities {
   const parsed = parseRows(text, ['prob', 'label'], ([prob, label], line) => {
-    const p = Number(prob);
-    if (prob === '' || !Number.isFinite(p)) return `Line ${line}: the probability "${prob}" is not a number.`;
+    const p = cellNumber(prob);
+    if (p === null) return `Line ${line}: the probability "${prob}" is not a number.`;
     if (p < 0 || p > 1)
       return `Line ${line}: the probability ${prob} is outside 0 to 1; a probability must be between 0 and 1.`;
     if (label !== '0' && label !== '1') return `Line ${line}: the label must be 0 or 1, not "${label}".`;

@@ -5,6 +5,7 @@
  */
 import { distillationLoss, entropy, softmaxWithTemperature } from '../../lib/systems/distillation.ts';
 import { MetricInputError } from '../../lib/errors.ts';
+import { cellNumber } from '../kit/csv.ts';
 import { escapeHtml, fmt, fmtPercent } from '../kit/format.ts';
 import { barChart, legend } from '../kit/chart.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
@@ -41,8 +42,8 @@ export function parseLogits(text: string, who: 'teacher' | 'student'): Logits {
     }
     const named = token.match(/^([^:=]+?)\s*[:=]\s*(.*)$/);
     const number = (named ? named[2]! : token).trim();
-    const value = number === '' ? NaN : Number(number);
-    if (!Number.isFinite(value)) {
+    const value = cellNumber(number);
+    if (value === null) {
       throw new MetricInputError(`${Who} logits: "${token}" is not a number.`, 'not-finite');
     }
     names.push(named ? named[1]!.trim() : `class ${i}`);

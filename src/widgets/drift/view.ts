@@ -9,6 +9,7 @@ import { driftScenario, type DriftScenarioName, type DriftWindows } from '../../
 import { psiNoiseFloor, type Binning } from '../../lib/drift/two-sample.ts';
 import { driftEvidence, driftReport, psiBand, PSI_ACT, PSI_WATCH, type DriftReport } from '../../lib/drift/report.ts';
 import { MetricInputError } from '../../lib/errors.ts';
+import { cellNumber } from '../kit/csv.ts';
 import { escapeHtml, fmt, fmtInt, fmtP, fmtPercent } from '../kit/format.ts';
 import { barChart, legend } from '../kit/chart.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
@@ -34,8 +35,8 @@ export function parseSample(text: string, name: string): number[] {
   if (tokens.length < 2)
     throw new MetricInputError(`${name}: paste at least 2 numbers, one per line or separated by commas.`, 'empty');
   return tokens.map((token, i) => {
-    const value = Number(token);
-    if (!Number.isFinite(value)) {
+    const value = cellNumber(token);
+    if (value === null) {
       const shown = token.length > 20 ? `${token.slice(0, 20)}…` : token;
       throw new MetricInputError(`${name}: "${shown}" (value ${i + 1}) is not a number.`, 'not-finite');
     }

@@ -18,7 +18,7 @@ import {
   type ThresholdSweep,
 } from '../../lib/fairness/policies.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../kit/csv.ts';
+import { cellNumber, parseRows } from '../kit/csv.ts';
 import { escapeHtml, fmt, fmtInt } from '../kit/format.ts';
 import { legend, lineChart, type Tone } from '../kit/chart.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
@@ -57,9 +57,8 @@ export const POLICY_LABELS: Record<PolicyName, string> = {
 /** Reads "score,label,group" rows: scores in [0, 1], labels 0 or 1, 2 to 8 named groups. */
 export function parseGroupCsv(text: string): GroupedData {
   const parsed = parseRows(text, ['score', 'label', 'group'], ([score, label, group], line) => {
-    const s = Number(score);
-    if (score === '' || !Number.isFinite(s) || s < 0 || s > 1)
-      return `Line ${line}: the score "${score}" must be a number between 0 and 1.`;
+    const s = cellNumber(score);
+    if (s === null || s < 0 || s > 1) return `Line ${line}: the score "${score}" must be a number between 0 and 1.`;
     if (label !== '0' && label !== '1') return `Line ${line}: the label must be 0 or 1, not "${label}".`;
     if (group === '') return `Line ${line}: the group is empty.`;
     if (group.length > 30) return `Line ${line}: the group name is longer than 30 characters.`;
@@ -114,8 +113,8 @@ export function parseGroupThresholds(
     const [, name, raw] = match;
     if (!groups.includes(name))
       throw new MetricInputError(`${where}: there is no group "${name}" in the data.`, 'out-of-range');
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0 || value > 1) {
+    const value = cellNumber(raw);
+    if (value === null || value < 0 || value > 1) {
       throw new MetricInputError(
         `${where}: the threshold for "${name}" must be a number between 0 and 1.`,
         'out-of-range',

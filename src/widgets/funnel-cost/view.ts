@@ -6,7 +6,7 @@
 import { funnelCost, type FunnelCost, type FunnelStage } from '../../lib/systems/funnel.ts';
 import { busyCores, requestsPerSecondPerCore } from '../../lib/systems/serving-capacity.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../kit/csv.ts';
+import { cellNumber, parseRows } from '../kit/csv.ts';
 import { escapeHtml, fmt, fmtInt, fmtPercent } from '../kit/format.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
 import type { StateOf } from '../kit/schema.ts';
@@ -29,8 +29,8 @@ export function parseStages(text: string): FunnelStage[] {
           return raw === '' && what !== 'fixedLatencyMs' && what !== 'parallelism'
             ? `Line ${line}: ${what} is empty.`
             : fallback;
-        const value = Number(raw);
-        return Number.isFinite(value) ? value : `Line ${line}: ${what} "${raw}" is not a number.`;
+        const value = cellNumber(raw);
+        return value !== null ? value : `Line ${line}: ${what} "${raw}" is not a number.`;
       };
       const values = [
         number(keep, 'keep', NaN),

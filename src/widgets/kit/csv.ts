@@ -2,6 +2,16 @@
  * Parses pasted CSV for widgets: one row per line, comma/semicolon/tab separated, an optional
  * header row. Returns rows of trimmed cells, or a message that names the first bad line.
  */
+import { parseDecimal } from '../../client/fields.ts';
+
+/**
+ * A pasted number in decimal notation, or null: "0.5", "-3", "1e-6", and as spreadsheets export
+ * them "+5" and "5."; never hex ("0x1"), "Infinity", or a value that would silently become 0 or ∞.
+ */
+export function cellNumber(cell: string): number | null {
+  return parseDecimal(cell.replace(/^\+(?=[\d.])/, '').replace(/(\d)\.(?=$|e)/i, '$1'));
+}
+
 export type CsvResult<T> = { ok: true; rows: T[] } | { ok: false; message: string };
 
 export function parseRows<T>(
@@ -21,6 +31,8 @@ export function parseRows<T>(
     first.every((c) => Number.isNaN(Number(c)) && !/^[01]$/.test(c)) && first.some((c) => /[a-z]/i.test(c))
       ? lines.slice(1)
       : lines;
+  if (body.length === 0)
+    return { ok: false, message: `There is only a header row: paste rows of ${columns.join(',')} below it.` };
   if (body.length > maxRows) return { ok: false, message: `Paste at most ${maxRows.toLocaleString('en-US')} rows.` };
   const rows: T[] = [];
   for (const [i, line] of body.entries()) {

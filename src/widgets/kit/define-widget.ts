@@ -8,11 +8,14 @@
  * The page already shows the build-time output of the default state, so the view (with the maths
  * it imports) is fetched only when it is needed: as soon as the reader points at or focuses the
  * widget, or at once when the link carries settings. A widget page loads a few KB of script.
+ * A view that can take longer than a frame at its largest inputs runs in a worker instead
+ * (`worker`, see view-worker.ts), so the page never blocks on it.
  */
 import { fieldProblem, parseField, type Field } from '../../client/fields.ts';
-import { hasNamespace, parseState, serializeState } from '../../client/url-state.ts';
+import { hasNamespace, linkQuery, parseState } from '../../client/url-state.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { resultHtml, type WidgetResult } from './result.ts';
+import type { ViewRequest, ViewResponse } from './view-worker.ts';
 import { visibleFields, type StateOf, type WidgetSchema } from './schema.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -30,16 +33,58 @@ export interface WidgetDefinition<S extends WidgetSchema> {
    * returns (or resolves to) the state change it makes; a MetricInputError is shown as a notice.
    */
   actions?: Record<string, (state: StateOf<S>, value: string) => Partial<StateOf<S>> | Promise<Partial<StateOf<S>>>>;
+  /**
+   * A worker that serves the same view (`new Worker(new URL('./worker.ts', import.meta.url), { type:
+   * 'module' })`), for views that can block the page at their largest inputs.
+   */
+  worker?: () => Worker;
 }
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 export function defineWidget<S extends WidgetSchema>(tag: string, definition: WidgetDefinition<S>): void {
   const { schema, ns, loadView, actions = {} } = definition;
   const fields: Record<string, Field> = schema.fields;
   let viewModule: Promise<View<S>> | undefined;
+  let worker: Worker | undefined;
+  const waiting = new Map<number, (response: ViewResponse) => void>();
+  let lastRequest = 0;
+
+  /**
+   * The view's answer from the worker (started on first use, shared by the page's instances); with
+   * no state, just whether the worker is up. A worker that fails to start (offline) fails every
+   * waiting call, and the next call starts a new one.
+   */
+  function inWorker(state?: StateOf<S>): Promise<WidgetResult | undefined> {
+    if (!worker) {
+      const started = definition.worker!();
+      started.addEventListener('message', (event: MessageEvent<ViewResponse>) => {
+        waiting.get(event.data.id)?.(event.data);
+        waiting.delete(event.data.id);
+      });
+      started.addEventListener('error', () => {
+        worker = undefined;
+        for (const answer of waiting.values()) answer({ id: 0, bug: 'The widget could not start its worker.' });
+        waiting.clear();
+      });
+      worker = started;
+    }
+    const request: ViewRequest = { id: ++lastRequest, state };
+    return new Promise((resolve, reject) => {
+      waiting.set(request.id, ({ result, bug }) => (bug ? reject(new Error(bug)) : resolve(result)));
+      worker!.postMessage(request);
+    });
+  }
 
   class Widget extends HTMLElement {
     private state!: StateOf<S>;
-    private pending = false;
+    /** A render is under way; `stale` says the state changed since it began. */
+    private rendering = false;
+    private stale = false;
+    /** What the link's settings gave (unknown keys, bad values): shown with the first render. */
+    private linkNotices: string[] = [];
+    /** Labels of pasted data too long for the link (see linkQuery): the link carries only the settings. */
+    private leftOut: string[] = [];
 
     /** The pure view, fetched once per page (public, so the site crawl can compare the build-time output with it). */
     loadView(): Promise<View<S>> {
@@ -51,6 +96,24 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       return viewModule;
     }
 
+    /** Resolves once the widget can answer: its view loaded, or its worker started and answering. */
+    ready(): Promise<unknown> {
+      return definition.worker ? inWorker() : this.loadView();
+    }
+
+    /** The view's result for the current state, in the worker when the widget has one. */
+    private async compute(): Promise<WidgetResult> {
+      const state = { ...this.state };
+      if (!definition.worker) return (await this.loadView())(state);
+      try {
+        return (await inWorker(state))!;
+      } catch (error) {
+        // Throwing here would leave the widget busy forever; the console still sees what failed.
+        console.error(error);
+        return { ok: false, error: 'This widget could not compute these settings; change one to try again.' };
+      }
+    }
+
     connectedCallback() {
       const { state, notices } = parseState(schema.fields, ns, location.search);
       this.state = state as StateOf<S>;
@@ -59,11 +122,11 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       // fetched when the reader reaches for a control.
       // aria-busy says the numbers on screen are about to change (assistive tech waits; tests wait on it).
       if (hasNamespace(ns, location.search)) {
-        this.setAttribute('aria-busy', 'true');
-        void this.loadView().then((view) => this.render(view, notices));
+        this.linkNotices = notices;
+        this.scheduleRender();
       }
       for (const gesture of ['pointerover', 'focusin', 'touchstart'])
-        this.addEventListener(gesture, () => void this.loadView(), { once: true, passive: true });
+        this.addEventListener(gesture, () => void this.ready().catch(() => undefined), { once: true, passive: true });
       this.addEventListener('input', (event) => this.onInput(event));
       this.addEventListener('change', (event) => this.onInput(event));
       this.addEventListener('click', (event) => this.onClick(event));
@@ -141,24 +204,49 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       const status = this.querySelector<HTMLElement>('[data-copy-status]');
       try {
         await navigator.clipboard.writeText(location.href);
-        if (status) status.textContent = 'Link copied: it opens this widget exactly as you see it.';
+        if (status)
+          status.textContent = this.leftOut.length
+            ? `Link copied, with your settings only: ${this.pastedData()} is too long for a link and stays on this page.`
+            : 'Link copied: it opens this widget exactly as you see it.';
       } catch {
-        if (status) status.textContent = `Copy this link: ${location.href}`;
+        const only = this.leftOut.length ? ' (your settings only: the pasted data stays on this page)' : '';
+        if (status) status.textContent = `Copy this link${only}: ${location.href}`;
       }
       button.blur();
     }
 
-    /** Coalesces a burst of slider events into one render per frame. */
+    /**
+     * Renders the newest state: a burst of slider events becomes one render per frame, and a state
+     * that changed while the view was computing (in a worker) is computed again before drawing.
+     */
     private scheduleRender() {
-      if (this.pending) return;
-      this.pending = true;
       this.setAttribute('aria-busy', 'true');
-      void this.loadView().then((view) =>
-        requestAnimationFrame(() => {
-          this.pending = false;
-          this.render(view, []);
-        }),
-      );
+      this.stale = true;
+      if (this.rendering) return;
+      this.rendering = true;
+      void this.renderNewest().finally(() => (this.rendering = false));
+    }
+
+    private async renderNewest() {
+      try {
+        await this.ready();
+      } catch {
+        this.notice(['This widget could not load its code, so the numbers shown are for the default settings.']);
+        this.removeAttribute('aria-busy'); // the next input tries again
+        return;
+      }
+      let result: WidgetResult;
+      do {
+        await nextFrame();
+        this.stale = false;
+        result = await this.compute();
+      } while (this.stale);
+      this.render(result);
+    }
+
+    /** `the pasted data in "Scores"` for the fields left out of the link. */
+    private pastedData(capital = false): string {
+      return `${capital ? 'The' : 'the'} pasted data in ${this.leftOut.map((label) => `"${label}"`).join(' and ')}`;
     }
 
     private notice(lines: string[]) {
@@ -166,16 +254,23 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       if (notice) notice.textContent = lines.join(' ');
     }
 
-    private render(view: View<S>, notices: string[]) {
+    private render(result: WidgetResult) {
+      const notices = this.linkNotices;
+      this.linkNotices = [];
       for (const [name, visible] of Object.entries(visibleFields(schema, this.state)))
         this.querySelector(`[data-field="${name}"]`)?.toggleAttribute('hidden', !visible);
       const output = this.querySelector<HTMLElement>('[data-output]');
       const summary = this.querySelector<HTMLElement>('[data-summary]');
-      const result = view(this.state);
       if (output) output.innerHTML = resultHtml(result);
       if (summary) summary.textContent = result.ok ? result.summary : result.error;
-      this.notice(notices);
-      const search = serializeState(schema.fields, ns, this.state, location.search);
+      const { search, leftOut } = linkQuery(schema.fields, ns, this.state, location.search);
+      this.leftOut = leftOut;
+      const linkNote = leftOut.length
+        ? [
+            `${this.pastedData(true)} is too long for a link, so the address and "Copy link" carry only your settings; the data stays on this page.`,
+          ]
+        : [];
+      this.notice([...notices, ...linkNote]);
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
       this.removeAttribute('aria-busy');
     }

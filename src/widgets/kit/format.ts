@@ -27,6 +27,12 @@ export function fmtInt(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
+/** A count with its noun: "1 example", "2,048 examples", "0.5 epochs" (only exactly 1 is singular). */
+export function countOf(value: number, noun: string, plural = `${noun}s`): string {
+  const shown = Number.isInteger(value) ? fmtInt(value) : String(value);
+  return `${shown} ${value === 1 ? noun : plural}`;
+}
+
 /** Escapes text for HTML; the only way reader-provided text may reach a widget's markup. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

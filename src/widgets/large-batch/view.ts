@@ -5,7 +5,7 @@
  */
 import { scaledLearningRate, stepsPerEpoch, warmupSchedule, type LrScalingRule } from '../../lib/systems/training.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { fmtInt } from '../kit/format.ts';
+import { countOf, fmtInt } from '../kit/format.ts';
 import { legend, lineChart } from '../kit/chart.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
 import type { StateOf } from '../kit/schema.ts';
@@ -55,13 +55,13 @@ export function view(state: State): WidgetResult {
     const globalBatch = state.workers * state.perWorker * state.accum;
     if (state.dropLast && state.dataset < globalBatch) {
       throw new MetricInputError(
-        `The dataset (${fmtInt(state.dataset)} examples) is smaller than one global batch (${fmtInt(globalBatch)}), and the last incomplete batch is dropped, so an epoch has no steps at all. Use fewer workers or a smaller batch, or untick "Drop the last incomplete batch".`,
+        `The dataset (${countOf(state.dataset, 'example')}) is smaller than one global batch (${fmtInt(globalBatch)}), and the last incomplete batch is dropped, so an epoch has no steps at all. Use fewer workers or a smaller batch, or untick "Drop the last incomplete batch".`,
         'out-of-range',
       );
     }
     if (state.warmup > state.epochs) {
       throw new MetricInputError(
-        `The warmup (${state.warmup} epochs) is longer than the whole run (${state.epochs} epochs). Shorten the warmup or train for more epochs.`,
+        `The warmup (${countOf(state.warmup, 'epoch')}) is longer than the whole run (${countOf(state.epochs, 'epoch')}). Shorten the warmup or train for more epochs.`,
         'out-of-range',
       );
     }
@@ -90,7 +90,7 @@ export function view(state: State): WidgetResult {
     const unit = 10 ** exponent;
     const chart = lineChart({
       title: `Learning rate along the run: warmup to ${fmtRate(peak)}, then ${state.decay === 'cosine' ? 'cosine decay' : 'constant'}`,
-      xLabel: `Epoch (${fmtInt(steps)} step${steps === 1 ? '' : 's'} each)`,
+      xLabel: `Epoch (${countOf(steps, 'step')} each)`,
       yLabel: exponent === 0 ? 'Learning rate' : `Learning rate (× 1e${exponent})`,
       xDomain: [0, state.epochs],
       yDomain: [0, (top * 1.1) / unit],
@@ -102,11 +102,11 @@ export function view(state: State): WidgetResult {
       yRules: peak !== state.baseLr ? [{ value: state.baseLr / unit, label: 'base rate', tone: 4 }] : [],
     });
 
-    const product = `${fmtInt(state.workers)} worker${state.workers === 1 ? '' : 's'} × ${fmtInt(state.perWorker)} example${state.perWorker === 1 ? '' : 's'}${state.accum > 1 ? ` × ${fmtInt(state.accum)} accumulation steps` : ''}`;
+    const product = `${countOf(state.workers, 'worker')} × ${countOf(state.perWorker, 'example')}${state.accum > 1 ? ` × ${fmtInt(state.accum)} accumulation steps` : ''}`;
     const warmupText =
       warmupSteps === 0
         ? 'There is no warmup: the first step already uses the peak rate.'
-        : `Warmup climbs from 0 to the peak over ${fmtInt(warmupSteps)} steps (${fmtRate(state.warmup)} epochs), then the rate ${state.decay === 'cosine' ? `follows a half cosine down to 0 at step ${fmtInt(totalSteps)}` : 'stays at the peak'}.`;
+        : `Warmup climbs from 0 to the peak over ${countOf(warmupSteps, 'step')} (${countOf(state.warmup, 'epoch')}), then the rate ${state.decay === 'cosine' ? `follows a half cosine down to 0 at step ${fmtInt(totalSteps)}` : 'stays at the peak'}.`;
     const wholeData =
       globalBatch >= state.dataset
         ? '<p class="lb-caution" role="note">One global batch already covers the whole dataset, so every step sees every example: more workers cannot make an epoch any shorter.</p>'
@@ -128,7 +128,7 @@ ${caution(state, multiple, peak)}${wholeData}</div>
       { name: 'End of warmup', tone: 3, dashed: true },
       { name: 'Base rate', tone: 4, dashed: true },
     ])}</div></div>`;
-    const summary = `Global batch ${fmtInt(globalBatch)}, ${fmtInt(steps)} step${steps === 1 ? '' : 's'} per epoch, peak learning rate ${fmtRate(peak)} by the ${rule === 'linear' ? 'linear' : 'square-root'} rule, ${fmtInt(warmupSteps)} warmup steps of ${fmtInt(totalSteps)}.`;
+    const summary = `Global batch ${fmtInt(globalBatch)}, ${countOf(steps, 'step')} per epoch, peak learning rate ${fmtRate(peak)} by the ${rule === 'linear' ? 'linear' : 'square-root'} rule, ${countOf(warmupSteps, 'warmup step')} of ${fmtInt(totalSteps)}.`;
     return { html, summary };
   });
 }

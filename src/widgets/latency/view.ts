@@ -13,6 +13,7 @@ import {
   uniformLatencies,
 } from '../../lib/systems/latency-samples.ts';
 import { MetricInputError } from '../../lib/errors.ts';
+import { cellNumber } from '../kit/csv.ts';
 import { fmt, fmtInt, fmtPercent } from '../kit/format.ts';
 import { legend, lineChart, type Rule } from '../kit/chart.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
@@ -42,11 +43,10 @@ export function parseLatencies(text: string): number[] {
       'out-of-range',
     );
   return cells.map((cell, i) => {
-    const value = Number(cell);
-    // guard() escapes the whole message, so the cell is quoted as typed (shortened).
+    const value = cellNumber(cell);
+    // The message quotes the cell as typed (shortened).
     const shown = cell.length > 20 ? `${cell.slice(0, 20)}…` : cell;
-    if (!Number.isFinite(value))
-      throw new MetricInputError(`Value ${i + 1} ("${shown}") is not a number.`, 'not-finite');
+    if (value === null) throw new MetricInputError(`Value ${i + 1} ("${shown}") is not a number.`, 'not-finite');
     if (value < 0)
       throw new MetricInputError(`Value ${i + 1} is ${shown} ms; a latency cannot be negative.`, 'out-of-range');
     if (value > MAX_LATENCY_MS)

@@ -7,7 +7,7 @@ import { dcg, ndcg, type GainKind } from '../../lib/metrics/ranking.ts';
 import { rankingBreakdown, type RankedRow } from '../../lib/metrics/ranking-breakdown.ts';
 import { meanReciprocalRank, precisionAtK, recallAtK } from '../../lib/metrics/retrieval.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../kit/csv.ts';
+import { cellNumber, parseRows } from '../kit/csv.ts';
 import { escapeHtml, fmt, fmtInt, fmtPercent } from '../kit/format.ts';
 import { barChart, legend } from '../kit/chart.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
@@ -31,13 +31,12 @@ export function parseItems(text: string): Item[] {
     text,
     ['relevance', 'score'],
     ([relevance, score, name], line) => {
-      const rel = Number(relevance);
-      const s = Number(score);
-      if (relevance === '' || !Number.isFinite(rel))
-        return `Line ${line}: the relevance "${relevance}" is not a number.`;
+      const rel = cellNumber(relevance);
+      const s = cellNumber(score);
+      if (rel === null) return `Line ${line}: the relevance "${relevance}" is not a number.`;
       if (rel < 0)
         return `Line ${line}: the relevance is ${relevance}; grades must be 0 or more (NDCG needs relevance >= 0).`;
-      if (score === '' || !Number.isFinite(s)) return `Line ${line}: the score "${score}" is not a number.`;
+      if (s === null) return `Line ${line}: the score "${score}" is not a number.`;
       return { relevance: rel, score: s, name: name ?? '' };
     },
     { maxRows: 100 },

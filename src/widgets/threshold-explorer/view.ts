@@ -9,7 +9,7 @@ import { rocAuc, rocCurve } from '../../lib/metrics/roc.ts';
 import { cheapestThreshold } from '../../lib/metrics/cost.ts';
 import { syntheticScores, type ScoredLabels } from '../../lib/datasets/binary.ts';
 import { MetricInputError } from '../../lib/errors.ts';
-import { parseRows } from '../kit/csv.ts';
+import { cellNumber, parseRows } from '../kit/csv.ts';
 import { fmt, fmtInt } from '../kit/format.ts';
 import { legend, lineChart } from '../kit/chart.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
@@ -24,11 +24,13 @@ const DATASETS: Record<string, () => ScoredLabels> = {
   overlap: () => syntheticScores({ n: 1000, positiveRate: 0.3, separation: 0.8, seed: 5 }),
 };
 
-/** Reads "score,label" rows; labels must be 0 or 1 and scores finite. */
+/** Reads "score,label" rows; labels must be 0 or 1 and scores between 0 and 1 (the threshold's range). */
 export function parseScoreCsv(text: string): ScoredLabels {
   const parsed = parseRows(text, ['score', 'label'], ([score, label], line) => {
-    const s = Number(score);
-    if (score === '' || !Number.isFinite(s)) return `Line ${line}: the score "${score}" is not a number.`;
+    const s = cellNumber(score);
+    if (s === null) return `Line ${line}: the score "${score}" is not a number.`;
+    if (s < 0 || s > 1)
+      return `Line ${line}: the score ${score} is outside 0 to 1, where the threshold moves; rescale the scores first (a sigmoid turns logits into probabilities).`;
     if (label !== '0' && label !== '1') return `Line ${line}: the label must be 0 or 1, not "${label}".`;
     return { score: s, label: Number(label) as 0 | 1 };
   });

@@ -3,16 +3,17 @@
  * user's variant (hash-based, stable), the observed split against the requested one, what a ramp to
  * a larger share does to the users already in treatment, and how a new name reshuffles everyone.
  */
-import { assignmentBucket } from '../../lib/systems/ab-assignment.ts';
 import {
-  assignUsers,
+  armsAt,
   compareAssignments,
   generateUserIds,
+  hashPositions,
   splitNoise95,
   type Arm,
 } from '../../lib/systems/traffic-split.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { escapeHtml, fmt, fmtInt, fmtPercent } from '../kit/format.ts';
+import { memoize } from '../kit/memo.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
 import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
@@ -23,6 +24,11 @@ type State = StateOf<typeof schema>;
 export const SHOWN_USERS = 20;
 /** Most pasted ids. */
 export const MAX_PASTED_IDS = 5000;
+
+// A slider step changes only shares: the ids and their hash positions are reused (probe D14).
+const generatedIds = memoize(generateUserIds, 1);
+const pastedIds = memoize((text: string) => parseUserIds(text), 1);
+const positionsOf = memoize(hashPositions);
 
 /** Reads ids separated by new lines, commas, semicolons or tabs; blanks are skipped, repeats kept once. */
 export function parseUserIds(text: string): { ids: string[]; duplicates: number } {
@@ -49,7 +55,8 @@ export function experimentName(raw: string, what: string): string {
   return name;
 }
 
-const pct = (share: number) => `${fmt(share, share % 1 === 0 ? 0 : 1)}%`;
+/** A share as set ("10%", "12.5%", "0.001%"): up to four significant digits, so a small share never shows as 0. */
+const pct = (share: number) => `${Number(share.toPrecision(4))}%`;
 const count = (arms: Arm[]) => arms.filter((a) => a === 'treatment').length;
 const cell = (arm: Arm) => (arm === 'treatment' ? '<td class="ts-t">treatment</td>' : '<td>control</td>');
 
@@ -58,11 +65,12 @@ export function view(state: State): WidgetResult {
     const exp = experimentName(state.exp, 'experiment name');
     const other = experimentName(state.other, 'name to compare with');
     const { ids, duplicates } =
-      state.ids === 'pasted' ? parseUserIds(state.list) : { ids: generateUserIds(state.n), duplicates: 0 };
+      state.ids === 'pasted' ? pastedIds(state.list) : { ids: generatedIds(state.n), duplicates: 0 };
     const share = state.share / 100;
-    const now = assignUsers(ids, exp, share);
-    const ramped = assignUsers(ids, exp, state.ramp / 100);
-    const renamed = assignUsers(ids, other, share);
+    const positions = positionsOf(ids, exp);
+    const now = armsAt(positions, share);
+    const ramped = armsAt(positions, state.ramp / 100);
+    const renamed = armsAt(positionsOf(ids, other), share);
     const ramp = compareAssignments(now, ramped);
     const rename = compareAssignments(now, renamed);
     const inTreatment = count(now);
@@ -99,7 +107,7 @@ export function view(state: State): WidgetResult {
       .slice(0, SHOWN_USERS)
       .map(
         (id, i) =>
-          `<tr><th scope="row">${escapeHtml(id)}</th><td>${fmt(assignmentBucket(id, exp), 4)}</td>${cell(now[i]!)}${cell(ramped[i]!)}${cell(renamed[i]!)}</tr>`,
+          `<tr><th scope="row">${escapeHtml(id)}</th><td>${fmt(positions[i]!, 4)}</td>${cell(now[i]!)}${cell(ramped[i]!)}${cell(renamed[i]!)}</tr>`,
       )
       .join('');
     const table = `<div class="ts-scroll"><table class="ts-table"><caption>The first ${fmtInt(Math.min(SHOWN_USERS, ids.length))} of ${fmtInt(ids.length)} users; treatment is a hash position below the share</caption>

@@ -75,14 +75,14 @@ describeInBrowser('reading progress', ({ browser, url }) => {
     const errors = watchErrors(page);
     await page.goto(url(CHAPTER), { waitUntil: 'networkidle' });
     expect(await page.locator('mark-read [data-status]').textContent()).toBe(
-      'Your saved reading progress could not be read (it is not in the expected shape). It was kept aside unchanged under "mlguide:read:quarantine" in this browser.',
+      'Your saved reading progress could not be read (it is not in the expected shape). It was kept aside unchanged under "mlguide:read:quarantine" in this browser; "Download what was kept aside" saves it as a file.',
     );
     // Never overwritten on load: the unreadable text is still there, and a copy is kept aside.
     expect(await page.evaluate(() => localStorage.getItem('mlguide:read'))).toBe('{"version":1,"pages":"all"}');
     expect(await page.evaluate(() => localStorage.getItem('mlguide:read:quarantine'))).toBe(
       JSON.stringify(['{"version":1,"pages":"all"}']),
     );
-    expect(await page.locator('mark-read button').getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('mark-read button[aria-pressed]').getAttribute('aria-pressed')).toBe('false');
     await page.goto(url('/'), { waitUntil: 'networkidle' });
     expect(await page.locator('mark-read').count()).toBe(0);
     expect(await page.locator('reading-progress h2').textContent()).toMatch(/^Your progress: 0 of \d+ pages read$/);

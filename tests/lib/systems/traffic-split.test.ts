@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { MetricInputError } from '../../../src/lib/errors.ts';
 import { assignmentBucket, assignVariant } from '../../../src/lib/systems/ab-assignment.ts';
 import {
+  armsAt,
+  hashPositions,
   assignUsers,
   compareAssignments,
   generateUserIds,
@@ -97,5 +99,21 @@ describe('generateUserIds, compareAssignments and splitNoise95', () => {
     expect(splitNoise95(0.5, 100)).toBeCloseTo(0.098, 12);
     expect(splitNoise95(0, 10)).toBe(0);
     expect(() => splitNoise95(0.5, 0)).toThrow(/n is 0/);
+  });
+});
+
+describe('hashPositions and armsAt (hash once, draw the share line many times)', () => {
+  it('give exactly the arms of assignUsers for any share, including 0 and 1', () => {
+    const ids = generateUserIds(2000);
+    const positions = hashPositions(ids, 'ranker-v7');
+    expect(positions[41]).toBe(assignmentBucket('user-42', 'ranker-v7'));
+    for (const share of [0, 0.001, 0.1, 0.5, 0.975, 1])
+      expect(armsAt(positions, share)).toEqual(assignUsers(ids, 'ranker-v7', share));
+  });
+
+  it('refuse an empty experiment name, an empty id and a share outside 0-1', () => {
+    expect(() => hashPositions(['a'], '')).toThrow(MetricInputError);
+    expect(() => hashPositions(['a', ''], 'x')).toThrow(MetricInputError);
+    expect(() => armsAt(Float64Array.of(0.2), 1.5)).toThrow(MetricInputError);
   });
 });

@@ -171,15 +171,19 @@ describe('stored session', () => {
     }
   });
 
-  it('drops unknown or out-of-range scores and over-long notes, and caps elapsed time', () => {
+  it('uses only valid scores and the first part of over-long notes, names what it skipped, and caps elapsed time', () => {
     const raw = JSON.stringify({
       ...newSession(),
       scores: { clarify: 3, data: 7, hacking: 4, model: '2' },
       notes: 'x'.repeat(NOTES_MAX + 10),
       elapsedBefore: 99 * MIN,
     });
-    const { value: session, notices } = parseStored(MOCK_FORMAT, raw);
-    expect(notices).toEqual([]);
+    const { value: session, notices, lossy } = parseStored(MOCK_FORMAT, raw);
+    // Nothing is silently dropped: the skipped parts are named, and the store keeps the text aside.
+    expect(lossy).toBe(true);
+    expect(notices[0]).toContain(
+      `the notes after ${NOTES_MAX} characters; the score "data"; the score "hacking" and 1 more`,
+    );
     expect(session.scores).toEqual({ clarify: 3 });
     expect(session.notes).toHaveLength(NOTES_MAX);
     expect(session.elapsedBefore).toBe(45 * MIN);

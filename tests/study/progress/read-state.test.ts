@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emptyReadState, isRead, isTrackable, setRead, READ_FORMAT } from '../../../src/study/progress/read-state.ts';
+import {
+  countRead,
+  emptyReadState,
+  isRead,
+  isTrackable,
+  setRead,
+  READ_FORMAT,
+} from '../../../src/study/progress/read-state.ts';
 import { isPageId, pageIdFromPath, sectionOf } from '../../../src/site/paths.ts';
 import { parseStored } from '../../../src/client/store.ts';
 import { progressBySection } from '../../../src/study/progress/by-section.ts';
@@ -78,5 +85,13 @@ describe('progressBySection', () => {
       read: 1,
       total: 4,
     });
+  });
+});
+
+describe('countRead', () => {
+  it('counts only pages that exist, once each (probe C5: 100,000 stale ids are not "100001 pages read")', () => {
+    let s = setRead(emptyReadState(), 'lifecycle/evaluation', true, NOW);
+    for (let i = 0; i < 1000; i++) s = { ...s, pages: { ...s.pages, [`gone/page-${i}`]: NOW } };
+    expect(countRead(s, ['lifecycle/evaluation', 'lifecycle/features', 'lifecycle/evaluation'])).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRows } from '../../../src/widgets/kit/csv.ts';
-import { escapeHtml, fmt, fmtInt, fmtPercent } from '../../../src/widgets/kit/format.ts';
+import { cellNumber, parseRows } from '../../../src/widgets/kit/csv.ts';
+import { countOf, escapeHtml, fmt, fmtInt, fmtPercent } from '../../../src/widgets/kit/format.ts';
 import { barChart, lineChart } from '../../../src/widgets/kit/chart.ts';
 
 const toPair = ([a, b]: string[], line: number) =>
@@ -33,6 +33,23 @@ describe('parseRows', () => {
   });
 });
 
+describe('cellNumber', () => {
+  it('reads decimal notation as spreadsheets export it', () => {
+    expect(['0.5', '-3', '1e-6', '.5', '+5', '5.', '5.e3'].map(cellNumber)).toEqual([0.5, -3, 1e-6, 0.5, 5, 5, 5000]);
+  });
+  it('refuses hex, binary, octal, Infinity, empty cells and values that would become 0 or ∞ (probe D16)', () => {
+    for (const cell of ['0x1', '0b11', '0o17', 'Infinity', '', '1e-400', '1e309', '1_000', '1,5'])
+      expect(cellNumber(cell), cell).toBeNull();
+    expect(cellNumber('0e-400')).toBe(0);
+  });
+  it('a header with no rows is named as such', () => {
+    expect(parseRows('score,label', ['score', 'label'], toPair)).toEqual({
+      ok: false,
+      message: 'There is only a header row: paste rows of score,label below it.',
+    });
+  });
+});
+
 describe('format', () => {
   it('formats numbers and refuses to print NaN or Infinity', () => {
     expect(fmt(0.123456)).toBe('0.123');
@@ -42,6 +59,15 @@ describe('format', () => {
     expect(() => fmt(NaN)).toThrow();
     expect(() => fmtInt(Infinity)).toThrow();
   });
+  it('counts with the right noun', () => {
+    expect([countOf(1, 'example'), countOf(2048, 'example'), countOf(0.5, 'epoch'), countOf(0, 'step')]).toEqual([
+      '1 example',
+      '2,048 examples',
+      '0.5 epochs',
+      '0 steps',
+    ]);
+  });
+
   it('escapes HTML', () => {
     expect(escapeHtml('<img src=x onerror="a">&\'')).toBe('&#60;img src=x onerror=&#34;a&#34;&#62;&#38;&#39;');
   });

@@ -1,0 +1,147 @@
+/**
+ * How fast every widget answers the reader: the time from one input event to its output being
+ * redrawn (the widget drops aria-busy when its render is done, so this includes the wait for the next
+ * animation frame, as the reader sees it), and the longest main-thread task meanwhile. Two runs per
+ * widget: the first visible control moved through evenly spaced values at default sizes, and every
+ * number field pushed to its maximum one after another under 4x CPU throttling (a phone proxy).
+ * A report for `npm run bench`; the browser suite runs the same harness to check that every widget
+ * answers every input, without timing assertions. Widgets come from the built pages (built-widgets.ts).
+ */
+import { chromium, type Page } from 'playwright-core';
+import { builtWidgets } from '../built-widgets.ts';
+import { chromePath } from '../chrome.ts';
+import { BROWSER_ARGS } from './config.ts';
+
+export interface Steps {
+  /** What was moved: "share (range)", or "n, rate (max)". */
+  control: string;
+  inputs: number;
+  /** Inputs that did not redraw the output within the wait (should be 0). */
+  unanswered: number;
+  medianMs: number;
+  maxMs: number;
+  longestTaskMs: number;
+}
+
+export interface WidgetLatency {
+  tag: string;
+  page: string;
+  defaults: Steps;
+  /** Every number field at its maximum, 4x CPU throttling. */
+  largest: Steps;
+}
+
+/** Targets from the issue: median and worst answer at default sizes, longest block at the largest input. */
+export const LATENCY_TARGET = { medianMs: 16, maxMs: 100, largestBlockMs: 200 };
+
+type Plan = 'defaults' | 'largest';
+
+/** Runs in the page: moves controls of the first `tag` element and times each answer. */
+async function stepsInPage([tag, plan, count]: [string, Plan, number]) {
+  const widget = document.querySelector<HTMLElement & { loadView(): Promise<unknown> }>(tag)!;
+  await widget.loadView();
+  const visible = (el: Element) => !el.closest('[hidden]');
+  const controls = [...widget.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')];
+  const moves: { control: HTMLInputElement | HTMLSelectElement; value: string }[] = [];
+  let label: string;
+  if (plan === 'defaults') {
+    const first =
+      controls.find((c) => visible(c) && c instanceof HTMLInputElement && c.type === 'range') ??
+      controls.find((c) => visible(c) && (c instanceof HTMLSelectElement || c.type === 'number'));
+    if (!first) return null;
+    label = `${first.name} (${first instanceof HTMLSelectElement ? 'select' : first.type})`;
+    if (first instanceof HTMLSelectElement) {
+      const values = [...first.options].map((o) => o.value);
+      for (let i = 0; i < count; i++) moves.push({ control: first, value: values[(i + 1) % values.length] });
+    } else {
+      const [min, max, step] = [Number(first.min), Number(first.max), Number(first.step) || 1];
+      for (let i = 0; i < count; i++) {
+        const raw = min + ((max - min) * (i + 1)) / (count + 1);
+        const value = Math.min(max, Math.max(min, min + Math.round((raw - min) / step) * step));
+        moves.push({ control: first, value: String(Number(value.toPrecision(12))) });
+      }
+    }
+  } else {
+    const boxes = controls.filter((c): c is HTMLInputElement => c instanceof HTMLInputElement && c.type === 'number');
+    for (const box of boxes) moves.push({ control: box, value: box.max });
+    label = `${boxes.map((b) => b.name).join(', ')} (each to its maximum)`;
+  }
+
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  const times: number[] = [];
+  let unanswered = 0;
+  let worstTask = 0;
+  for (const { control, value } of moves) {
+    longest = 0;
+    observer.observe({ type: 'longtask' });
+    const answered = new Promise<boolean>((resolve) => {
+      const watch = new MutationObserver(() => {
+        if (widget.getAttribute('aria-busy') === 'true') return;
+        watch.disconnect();
+        resolve(true);
+      });
+      watch.observe(widget, { attributes: true, attributeFilter: ['aria-busy'] });
+      setTimeout(() => (watch.disconnect(), resolve(false)), 10_000);
+    });
+    const started = performance.now();
+    control.value = value;
+    control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+    if (await answered) times.push(performance.now() - started);
+    else unanswered++;
+    // Long tasks are reported after they end: one more frame lets the last one arrive.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    observer.disconnect();
+    worstTask = Math.max(worstTask, longest);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted.length ? (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2 : 0;
+  return {
+    control: label,
+    inputs: moves.length,
+    unanswered,
+    medianMs: Math.round(median * 10) / 10,
+    maxMs: Math.round((sorted.at(-1) ?? 0) * 10) / 10,
+    longestTaskMs: Math.round(worstTask),
+  };
+}
+
+const EMPTY: Steps = { control: 'no control', inputs: 0, unanswered: 0, medianMs: 0, maxMs: 0, longestTaskMs: 0 };
+
+/** Opens `pageUrl` and times the widget `tag` there (see the header). */
+export async function measureWidget(page: Page, pageUrl: string, tag: string, inputs = 20): Promise<WidgetLatency> {
+  const run = async (plan: Plan) => {
+    await page.goto(pageUrl, { waitUntil: 'load' });
+    await page.evaluate((name) => customElements.whenDefined(name), tag);
+    await page.locator(tag).first().scrollIntoViewIfNeeded();
+    return (await page.evaluate(stepsInPage, [tag, plan, inputs] as [string, Plan, number])) ?? EMPTY;
+  };
+  const defaults = await run('defaults');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  try {
+    const largest = await run('largest');
+    return { tag, page: new URL(pageUrl).pathname, defaults, largest };
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
+}
+
+/** Every widget of the site built into `dist` and served at `origin`, one page at a time. */
+export async function widgetLatencies(dist: string, origin: string): Promise<WidgetLatency[]> {
+  const browser = await chromium.launch({ executablePath: chromePath, args: BROWSER_ARGS });
+  const out: WidgetLatency[] = [];
+  try {
+    for (const { tag, path } of builtWidgets(dist)) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      out.push(await measureWidget(page, `${origin}/${path}`, tag));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}

@@ -1,0 +1,172 @@
+// Every stored feature (reading progress, question marks, flashcards, the mock interview) against
+// saved data it cannot fully read and storage that fails (probe D2, D3, D5, D6, D11). Saved text that
+// is corrupt, from an old or a newer version, or has one bad entry is never overwritten on load, is
+// kept aside before anything saves, and the notice says what was skipped and offers it as a download;
+// the good entries of a damaged collection survive the reader's next action. With storage blocked or
+// full every feature still works for the visit and says that nothing is saved. No uncaught error.
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { describeInBrowser, watchErrors } from '../browser.ts';
+import { STORAGE_FAULTS, type StorageFault } from './storage-faults.ts';
+
+const saved = (name: string) => JSON.parse(readFileSync(`tests/client/saved/${name}`, 'utf8')) as Record<string, never>;
+
+interface Feature {
+  name: string;
+  key: string;
+  page: string;
+  /** Where the feature shows its notices about saved data. */
+  notice: (page: Page) => Locator;
+  /** A document with one damaged entry among good ones, and what must survive of it. */
+  oneBad: Record<string, unknown>;
+  survives: (stored: Record<string, never>) => void;
+  /** A document of today's shape with another version number. */
+  versioned: (version: number) => Record<string, unknown>;
+  /** Uses the feature as a reader would; resolves once the page shows that it took effect. */
+  use: (page: Page) => Promise<void>;
+}
+
+const read = saved('read.json');
+const marks = saved('questions.json');
+const cards = saved('flashcards.json');
+const mock = saved('mock.json');
+
+const FEATURES: Feature[] = [
+  {
+    name: 'reading progress',
+    key: 'mlguide:read',
+    page: '/monitoring/what-to-monitor/',
+    notice: (page) => page.locator('mark-read [data-status]'),
+    oneBad: { version: 1, pages: { ...(read.pages as object), 'Not a page!': 5 } },
+    survives: (stored) => expect(stored.pages).toMatchObject(read.pages),
+    versioned: (version) => ({ ...read, version }),
+    use: async (page) => {
+      await page.locator('mark-read button[aria-pressed]').click();
+      await expect.poll(() => page.locator('mark-read button[aria-pressed]').getAttribute('aria-pressed')).toBe('true');
+    },
+  },
+  {
+    name: 'question marks',
+    key: 'mlguide:questions',
+    page: '/practice/mlops-questions/',
+    notice: (page) => page.locator('[data-marks-message]'),
+    oneBad: { version: 1, marks: { ...(marks.marks as object), 'old-q': 'maybe' } },
+    survives: (stored) => expect(stored.marks).toMatchObject(marks.marks),
+    versioned: (version) => ({ ...marks, version }),
+    use: async (page) => {
+      const seeded = Object.keys(marks.marks).map((id) => `:not(#q-${id})`);
+      const card = page.locator(`article.question${seeded.join('')}`).first();
+      await card.locator('button[data-mark="got"]').click();
+      await expect.poll(() => card.getAttribute('data-user-mark')).toBe('got');
+    },
+  },
+  {
+    name: 'flashcard progress',
+    key: 'mlguide:flashcards',
+    page: '/practice/flashcards/',
+    notice: (page) => page.locator('flashcard-deck [data-error]'),
+    oneBad: {
+      ...cards,
+      cards: {
+        ...(cards.cards as object),
+        'psi-bands': { ...(cards.cards as Record<string, object>)['psi-bands'], stability: -1 },
+      },
+    },
+    survives: (stored) => {
+      const good = Object.keys(cards.cards).filter((id) => id !== 'psi-bands');
+      expect(Object.keys(stored.cards)).toEqual(expect.arrayContaining(good));
+    },
+    versioned: (version) => ({ ...cards, version }),
+    use: async (page) => {
+      const deck = page.locator('flashcard-deck');
+      const front = await deck.locator('[data-front]').textContent();
+      await deck.locator('[data-answer] summary').click();
+      await deck.getByRole('button', { name: /Good/ }).click();
+      await expect.poll(() => deck.locator('[data-front]').textContent()).not.toBe(front);
+    },
+  },
+  {
+    name: 'mock interview',
+    key: 'mlguide:mock',
+    page: '/practice/mock-interview-mode/',
+    notice: (page) => page.locator('mock-interview [data-notice]'),
+    oneBad: { ...mock, level: 3 },
+    survives: (stored) => {
+      expect(stored.scores).toEqual(mock.scores);
+      expect(stored.domain).toBe(mock.domain);
+    },
+    versioned: (version) => ({ ...mock, version }),
+    use: async (page) => {
+      await page.locator('mock-interview textarea[name="notes"]').fill('Typed after the damage.');
+      await expect
+        .poll(() => page.locator('mock-interview [data-notes-status]').textContent())
+        .toMatch(/^(Saved in this browser|Not saved)\.$/);
+    },
+  },
+];
+
+async function open(browser: Browser, url: string, setup: { stored?: [string, string]; fault?: StorageFault }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // Seeded once, before the first page script, as the reader's browser would hold it.
+  if (setup.stored)
+    await context.addInitScript(([key, text]) => {
+      if (!sessionStorage.getItem('seeded')) localStorage.setItem(key, text);
+      sessionStorage.setItem('seeded', '1');
+    }, setup.stored);
+  if (setup.fault) await context.addInitScript(STORAGE_FAULTS[setup.fault]);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url, { waitUntil: 'load' });
+  const stored = (key: string) => page.evaluate((k) => localStorage.getItem(k), key);
+  return { page, errors, stored, close: () => context.close() };
+}
+
+describeInBrowser('stored features when saved data is damaged or storage fails', ({ browser, url }) => {
+  for (const feature of FEATURES) {
+    const damaged: [string, string, RegExp][] = [
+      ['corrupt', '{"version":1,', /could not be read \(it is not valid JSON\)/],
+      ['from an old version', JSON.stringify(feature.versioned(0)), /version 0 cannot be upgraded/],
+      ['from a newer version', JSON.stringify(feature.versioned(2)), /version 2, saved by a newer guide/],
+      [
+        'with one bad entry',
+        JSON.stringify(feature.oneBad),
+        /could not be read and was skipped \(.+\); the rest loaded/,
+      ],
+    ];
+    for (const [kind, text, why] of damaged) {
+      it(`${feature.name} ${kind}: kept aside, named, offered as a download, and nothing good is lost`, async () => {
+        const { page, errors, stored, close } = await open(browser(), url(feature.page), {
+          stored: [feature.key, text],
+        });
+        const notice = feature.notice(page);
+        await expect.poll(() => notice.textContent()).toMatch(why);
+        expect(await notice.textContent()).toContain('"Download what was kept aside" saves it as a file');
+        // Never overwritten on load, and a copy is aside before anything can save.
+        expect(await stored(feature.key)).toBe(text);
+        expect(JSON.parse((await stored(`${feature.key}:quarantine`))!)).toEqual([text]);
+
+        await feature.use(page);
+        expect(JSON.parse((await stored(`${feature.key}:quarantine`))!)).toEqual([text]);
+        if (kind === 'with one bad entry') feature.survives(JSON.parse((await stored(feature.key))!));
+
+        const download = page.waitForEvent('download');
+        await page.locator(`button[data-kept-aside="${feature.key}"]`).click();
+        const file = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+        expect(file).toMatchObject({ format: 'mlguide-kept-aside', key: feature.key, items: [text] });
+        expect(errors).toEqual([]);
+        await close();
+      });
+    }
+
+    for (const fault of ['blocked', 'quota'] as const) {
+      it(`${feature.name} with storage ${fault}: works for the visit and says nothing is saved`, async () => {
+        const { page, errors, close } = await open(browser(), url(feature.page), { fault });
+        await feature.use(page);
+        await expect.poll(() => feature.notice(page).textContent()).toMatch(/cannot be saved in this browser/);
+        expect(errors).toEqual([]);
+        await close();
+      });
+    }
+  }
+});

@@ -1,0 +1,63 @@
+// Every widget found on the built pages, with its text boxes filled to their limit (probe D7, D8):
+// the address stays within about 2 KB of query, the widget says that a link carries only the
+// settings, "Copy link" says so too, and its fallback text (clipboard denied) wraps at 360 px.
+import { expect, it } from 'vitest';
+import { builtWidgets } from '../../../scripts/built-widgets.ts';
+import { MAX_QUERY_CHARS } from '../../../src/client/url-state.ts';
+import { describeInBrowser, watchErrors } from '../browser.ts';
+import { E2E_DIST } from '../env.ts';
+
+const WIDTH = 360;
+const withText = builtWidgets(E2E_DIST);
+
+describeInBrowser('widget links stay short', ({ browser, url }) => {
+  it('finds the widgets on the built pages', () => {
+    expect(withText.length).toBeGreaterThanOrEqual(15);
+  });
+
+  for (const { tag, path } of withText) {
+    it(`${tag}: pasted data at its limit keeps the link under ${MAX_QUERY_CHARS} characters of query`, async () => {
+      const context = await browser().newContext({ viewport: { width: WIDTH, height: 800 } });
+      // The clipboard refuses, so "Copy link" shows its fallback text.
+      await context.addInitScript(() => {
+        Object.defineProperty(navigator, 'clipboard', {
+          value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+        });
+      });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(url(path), { waitUntil: 'load' });
+      await page.evaluate((name) => customElements.whenDefined(name), tag);
+      const widget = page.locator(tag).first();
+      await widget.scrollIntoViewIfNeeded();
+      // Each text box gets its own default repeated up to its limit: realistic data, as long as allowed.
+      const longest = await widget.evaluate(async (element) => {
+        await (element as HTMLElement & { ready(): Promise<unknown> }).ready();
+        let longest = 0;
+        for (const box of element.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>(
+          'textarea[name], input[type=text][name]',
+        )) {
+          const unit = `${box.defaultValue || 'x'}\n`;
+          box.value = unit.repeat(Math.ceil(box.maxLength / unit.length)).slice(0, box.maxLength);
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          longest = Math.max(longest, encodeURIComponent(box.value).length);
+        }
+        return longest;
+      });
+      if (longest === 0) return void (await context.close()); // no text input: nothing to paste
+      await page.locator(`${tag}[aria-busy="true"]`).waitFor({ state: 'detached' });
+      const query = await page.evaluate(() => location.search.length);
+      expect(query).toBeLessThanOrEqual(MAX_QUERY_CHARS + 1);
+      const leftOut = longest > MAX_QUERY_CHARS;
+      if (leftOut) expect(await widget.locator('[data-notice]').textContent()).toMatch(/too long for a link/);
+
+      await widget.locator('button[data-copy-link]').click();
+      const status = widget.locator('[data-copy-status]');
+      await expect.poll(() => status.textContent()).toMatch(/^Copy this link/);
+      if (leftOut) expect(await status.textContent()).toMatch(/your settings only: the pasted data stays on this page/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
