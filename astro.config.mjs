@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
 import { checkLinks } from './src/integrations/check-links.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 import { normalizeBase } from './src/site/paths.ts';
 import { sidebar } from './src/config/sidebar.ts';
 
@@ -51,6 +52,7 @@ export default defineConfig({
       components: {
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
         Footer: './src/components/starlight/Footer.astro',
+        Head: './src/components/starlight/Head.astro',
       },
       routeMiddleware: './src/route-data.ts',
       lastUpdated: false,
@@ -58,5 +60,7 @@ export default defineConfig({
       sidebar,
     }),
     checkLinks(),
+    // After Starlight's Pagefind index, which the service worker precaches.
+    serviceWorker(),
   ],
 });
