@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, describeInBrowser, watchErrors } from './browser.ts';
 import { sitemapPaths } from './sitemap.ts';
 import { E2E_BASE, E2E_DIST } from './env.ts';
@@ -101,25 +101,38 @@ describeInBrowser('offline after one visit', ({ browser, url }) => {
     });
     afterAll(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
 
-    it('shows a "new version" notice whose button reloads onto it', async () => {
+    it('shows a "new version" notice in every open tab whose button reloads onto it', async () => {
       const { context, page, errors } = await firstVisit(allow, proxied('lifecycle/design-loop/'));
+      const other = await context.newPage();
+      const otherErrors = watchErrors(other);
+      await other.goto(proxied('reference/blueprints/'), { waitUntil: 'load' });
       // The first install is not an update: no notice.
       expect(await page.locator('.sw-update').count()).toBe(0);
 
       version = 2;
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
-      const notice = page.getByRole('status').filter({ hasText: 'A new version of this guide is ready.' });
-      await notice.waitFor({ timeout: 30_000 });
+      const notice = (p: Page) => p.getByRole('status').filter({ hasText: 'A new version of this guide is ready.' });
+      await notice(page).waitFor({ timeout: 30_000 });
       for (const theme of ['light', 'dark']) {
         await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
         expect(await axeViolations(page, { include: '.sw-update' })).toEqual([]);
       }
-      await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
+      const waitingScript = await page.evaluate(() =>
+        navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.scriptURL),
+      );
+      // "Reload" activates the new worker and reloads onto it ...
+      await Promise.all([page.waitForEvent('load'), notice(page).getByRole('button', { name: 'Reload' }).click()]);
       expect(await page.locator('.sw-update').count()).toBe(0);
-      expect(
-        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !r?.waiting && !!r?.active)),
-      ).toBe(true);
-      expect(errors).toEqual([]);
+      const state = () =>
+        page.evaluate(() =>
+          navigator.serviceWorker.getRegistration().then((r) => [!!r?.waiting, r?.active?.scriptURL]),
+        );
+      expect(await state()).toEqual([false, waitingScript]);
+      // ... and in a tab whose notice came up before that, it simply reloads.
+      await notice(other).waitFor();
+      await Promise.all([other.waitForEvent('load'), notice(other).getByRole('button', { name: 'Reload' }).click()]);
+      expect(await other.locator('.sw-update').count()).toBe(0);
+      expect([...errors, ...otherErrors]).toEqual([]);
       await context.close();
     }, 120_000);
   });
