@@ -16,6 +16,9 @@ async function firstVisit(newContext: () => Promise<BrowserContext>, start: stri
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(start, { waitUntil: 'load' });
+  // The worker installs once the reader first uses the page (here: a turn of the mouse wheel).
+  await page.mouse.move(400, 400);
+  await page.mouse.wheel(0, 300);
   // ready settles once the worker has installed (every precached file fetched) and activated; it
   // then claims the page that installed it.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
