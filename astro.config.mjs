@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/pipeline.ts';
 import { checkLinks } from './src/integrations/check-links.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 import { normalizeBase } from './src/site/paths.ts';
 import { sidebar } from './src/config/sidebar.ts';
 
@@ -56,6 +57,8 @@ export default defineConfig({
         ThemeSelect: './src/components/starlight/ThemeSelect.astro',
         // Says so when the index cannot load, instead of spinning forever.
         Search: './src/components/starlight/Search.astro',
+        // The web app manifest and the service worker's registration.
+        Head: './src/components/starlight/Head.astro',
       },
       routeMiddleware: './src/route-data.ts',
       lastUpdated: false,
@@ -63,5 +66,7 @@ export default defineConfig({
       sidebar,
     }),
     checkLinks(),
+    // After Starlight's Pagefind index, which the service worker precaches.
+    serviceWorker(),
   ],
 });

@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -33,7 +34,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Types worth compressing; images, fonts and Pagefind's files are compressed already. */
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|xml|wasm)|image\/svg)/;
 
 const gzipCache = new Map<string, Buffer>();
 

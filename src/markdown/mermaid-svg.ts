@@ -9,6 +9,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Element, ElementContent, Root } from 'hast';
 import { flipStartArrows, orientBackEdges } from './mermaid-back-edges.ts';
+import { drillPanel } from './diagram-drill.ts';
+import { drillItems, parseDrills } from '../study/drills/drill.ts';
 
 const BUILD_TIME_TYPES = [
   'flowchart',
@@ -35,10 +37,18 @@ export function drawnAtBuildTime(source: string): boolean {
   return BUILD_TIME_TYPES.includes(diagramType(source));
 }
 
-/** One sentence per edge ("A → B (label)"), or the node labels when a diagram has no edges. */
-export function describeSvg(svg: Root): string[] {
+export interface DiagramGraph {
+  /** Node id -> its label. */
+  labels: Map<string, string>;
+  edges: { from: string; to: string; label?: string }[];
+  /** Every text drawn, for diagrams without nodes and edges (sequence diagrams). */
+  texts: string[];
+}
+
+/** The nodes and edges beautiful-mermaid marks with data-id, data-from and data-to. */
+export function diagramGraph(svg: Root): DiagramGraph {
   const labels = new Map<string, string>();
-  const edges: string[] = [];
+  const edges: DiagramGraph['edges'] = [];
   const texts: string[] = [];
   visit(svg, 'element', (el) => {
     const p = el.properties;
@@ -50,20 +60,19 @@ export function describeSvg(svg: Root): string[] {
         .trim();
       if (t) texts.push(t);
     }
-  });
-  visit(svg, 'element', (el) => {
-    const { dataFrom, dataTo, dataLabel } = el.properties;
-    if (
-      dataFrom == null ||
-      dataTo == null ||
-      (el.tagName === 'g' && el.properties.className?.toString().includes('edge-label'))
-    )
+    const { dataFrom, dataTo, dataLabel } = p;
+    if (dataFrom == null || dataTo == null || (el.tagName === 'g' && p.className?.toString().includes('edge-label')))
       return;
-    const from = labels.get(String(dataFrom)) ?? String(dataFrom);
-    const to = labels.get(String(dataTo)) ?? String(dataTo);
-    edges.push(`${from} → ${to}${dataLabel ? ` (${dataLabel})` : ''}`);
+    edges.push({ from: String(dataFrom), to: String(dataTo), ...(dataLabel ? { label: String(dataLabel) } : {}) });
   });
-  return edges.length > 0 ? edges : [...new Set(texts)];
+  return { labels, edges, texts };
+}
+
+/** One sentence per edge ("A → B (label)"), or the node labels when a diagram has no edges. */
+function describeGraph({ labels, edges, texts }: DiagramGraph): string[] {
+  const name = (id: string) => labels.get(id) ?? id;
+  const lines = edges.map(({ from, to, label }) => `${name(from)} → ${name(to)}${label ? ` (${label})` : ''}`);
+  return lines.length > 0 ? lines : [...new Set(texts)];
 }
 
 /** Small stable hash so ids inside one diagram never clash with another's. */
@@ -105,14 +114,20 @@ function drawLegibly(source: string): Root {
   return naturalWidth(upright) < naturalWidth(tree) ? upright : tree;
 }
 
-/** Renders `source` to a <figure> element with an SVG, a caption and a text alternative. */
+/**
+ * Renders `source` to a <figure> element with an SVG, a caption and a text alternative, plus a
+ * drill panel when the source has "%% drill" lines (see src/study/drills/drill.ts; throws when
+ * one is malformed or names a node the diagram does not have).
+ */
 export function renderDiagram(source: string, title?: string): Element {
+  const drills = parseDrills(source);
   const id = `diagram-${shortHash(source)}`;
   const caption: ElementContent[] = title
     ? [{ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: title }] }]
     : [];
 
   if (!drawnAtBuildTime(source)) {
+    if (drills.length > 0) throw new Error(`drills need a diagram drawn at build time, not ${diagramType(source)}`);
     // Drawn in the browser by the lazy loader in MarkdownContent.astro.
     return {
       type: 'element',
@@ -147,7 +162,10 @@ export function renderDiagram(source: string, title?: string): Element {
     }
   });
 
-  const description = describeSvg(tree);
+  const graph = diagramGraph(tree);
+  const description = describeGraph(graph);
+  const drill =
+    drills.length > 0 ? [drillPanel(id, title ?? 'this diagram', drillItems(drills, graph.edges, graph.labels))] : [];
   const width = Number(svg.properties.width);
   delete svg.properties.width;
   delete svg.properties.height;
@@ -182,6 +200,7 @@ export function renderDiagram(source: string, title?: string): Element {
         children: [svg],
       },
       ...caption,
+      ...drill,
       {
         type: 'element',
         tagName: 'details',

@@ -1,7 +1,8 @@
 /**
  * remark plugin: turns ```mermaid fences into diagrams at build time (see mermaid-svg.ts).
  * An optional title goes in the fence meta: ```mermaid title="The design loop".
- * A diagram that cannot be drawn fails the build with the file and line.
+ * "%% drill" lines in the fence add a drill panel (see src/study/drills/drill.ts).
+ * A diagram that cannot be drawn, or a wrong drill line, fails the build with the file and line.
  */
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';

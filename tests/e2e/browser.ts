@@ -5,13 +5,29 @@
  */
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
 import { chromePath } from '../../scripts/chrome.ts';
 
 if (!chromePath) {
   const message = 'NO CHROMIUM FOUND: browser tests cannot run. Install chromium or set CHROME_PATH.';
   if (process.env.CI === 'true') throw new Error(message);
   console.warn(`\n${'!'.repeat(78)}\n!! ${message}\n!! Browser tests are SKIPPED.\n${'!'.repeat(78)}\n`);
+}
+
+/**
+ * The browser with service workers blocked unless a context asks for them (offline.test.ts does):
+ * the site's worker would otherwise download the whole site behind every test, and answer a
+ * test's later pages from its cache instead of the server under test.
+ */
+function withoutServiceWorkers(browser: Browser): Browser {
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property === 'newContext' || property === 'newPage')
+        return (options: BrowserContextOptions = {}) => target[property]({ serviceWorkers: 'block', ...options });
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**
@@ -26,17 +42,19 @@ export function describeInBrowser(
   (chromePath ? describe : describe.skip)(name, () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: chromePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          ...extraArgs,
-        ],
-      });
+      browser = withoutServiceWorkers(
+        await chromium.launch({
+          executablePath: chromePath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            ...extraArgs,
+          ],
+        }),
+      );
     });
     afterAll(async () => browser?.close());
     body({ browser: () => browser, url: (path = '') => inject('siteUrl') + path.replace(/^\//, '') });
