@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAVED_DATABASES, SAVED_FORMATS } from '../../src/study/saved-formats.ts';
+import { FAULT_SUITE_KEYS } from '../e2e/reliability/storage-faults.ts';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -38,5 +39,14 @@ describe('the registry of saved formats', () => {
     expect(exported.size).toBe(SAVED_FORMATS.length);
     expect(registered.size).toBe(SAVED_FORMATS.length);
     expect(databases).toBe(SAVED_DATABASES.length);
+  });
+
+  it('puts every format through the storage-fault browser suite', () => {
+    // tests/e2e/reliability/storage-faults.test.ts runs one feature per key in FAULT_SUITE_KEYS: a
+    // format missing there would never be tested against corrupt, old, newer or unsaveable data.
+    const suite = new Set<string>(FAULT_SUITE_KEYS);
+    for (const { key } of SAVED_FORMATS)
+      expect(suite.has(key), `${key} has no feature in tests/e2e/reliability/storage-faults.test.ts`).toBe(true);
+    expect(suite.size).toBe(SAVED_FORMATS.length);
   });
 });

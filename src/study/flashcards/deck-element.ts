@@ -70,7 +70,8 @@ class FlashcardDeck extends HTMLElement {
     messages.push(...store.notices(), ...rubricStore().notices());
     this.setError(messages.join(' '));
     const error = this.querySelector('[data-error]');
-    if (error) offerKeptAside(error, store);
+    // The deck also shows the rubric store's notices (its cards come from missed rubric items).
+    if (error) for (const shown of [store, rubricStore()]) offerKeptAside(error, shown);
 
     for (const el of this.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
     this.querySelector('[data-nojs]')?.remove();

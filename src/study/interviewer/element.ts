@@ -4,6 +4,7 @@
  * request), and keeps the score code and the candidate's link up to date as the interviewer ticks
  * and scores. Text only, through textContent.
  */
+import { offerKeptAside } from '../../client/kept-aside.ts';
 import { versionedStore } from '../../client/store.ts';
 import { withBase } from '../../site/paths.ts';
 import { checkedItems, renderChecklist } from '../rubric/checklist.ts';
@@ -66,6 +67,7 @@ class InterviewerView extends HTMLElement {
     this.q('[data-nojs]').hidden = true;
     this.q('[data-app]').hidden = false;
     this.q('[data-notice]').textContent = notices.join(' ');
+    offerKeptAside(this.q('[data-notice]'), store);
     this.pendingPrompt = shared !== null ? (normalizePromptId(shared) ?? null) : null;
     this.addEventListener('click', (e) => this.onClick(e));
     this.addEventListener('change', (e) => this.onChange(e));

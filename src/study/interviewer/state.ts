@@ -114,8 +114,10 @@ export const INTERVIEWER_FORMAT: StoredFormat<InterviewerSheet> = {
     const validCovered = Array.isArray(covered) && covered.every((id) => typeof id === 'string' && ITEM_ID.test(id));
     take('covered', validCovered, validCovered ? [...new Set(covered as string[])] : []);
     if (isObject(scores)) {
+      // A bad score skips only itself, and is named so the reader knows what was left out.
       for (const [key, value] of Object.entries(scores))
         if (isDimension(key) && isScore(value)) sheet.scores[key] = value;
+        else skipped.push(`the score ${JSON.stringify(key.slice(0, 40))}`);
     } else if ('scores' in data) skipped.push('the scores');
     return { value: sheet, skipped };
   },

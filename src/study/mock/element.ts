@@ -11,7 +11,7 @@
 import { offerKeptAside } from '../../client/kept-aside.ts';
 import { versionedStore } from '../../client/store.ts';
 import { withBase } from '../../site/paths.ts';
-import { saveGrading } from '../rubric/grading-client.ts';
+import { saveGrading, showRubricStatus } from '../rubric/grading-client.ts';
 import { checkedItems, renderChecklist } from '../rubric/checklist.ts';
 import { decodeScoreCode } from '../rubric/score-code.ts';
 import { shiftClock } from './clock.ts';
@@ -312,7 +312,7 @@ class MockInterview extends HTMLElement {
     const now = Date.now();
     if (!this.session.runId) this.session = { ...this.session, runId: `m${now.toString(36)}` };
     this.save();
-    this.q('[data-grade-status]').textContent = saveGrading(
+    const message = saveGrading(
       { page: pageOfPrompt(prompt.id), title: prompt.title, level: prompt.level, items: this.data.rubric },
       {
         id: `mock:${this.session.runId}`,
@@ -322,6 +322,7 @@ class MockInterview extends HTMLElement {
         scores: this.session.scores,
       },
     );
+    showRubricStatus(this.q('[data-grade-status]'), message);
   }
 
   /** Applies an interviewer's score code to this mock's debrief. */

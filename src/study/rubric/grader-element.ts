@@ -5,7 +5,7 @@
  * the same visit replaces that grading; card ids are stable, so no card is ever made twice.
  */
 import { checkedItems } from './checklist.ts';
-import { rubricStore, saveGrading } from './grading-client.ts';
+import { rubricStore, saveGrading, showRubricStatus } from './grading-client.ts';
 import { latestGrading, type GradedPrompt } from './gradings.ts';
 
 class RubricGrader extends HTMLElement {
@@ -22,14 +22,15 @@ class RubricGrader extends HTMLElement {
     for (const box of list.querySelectorAll<HTMLInputElement>('input[data-covered]'))
       box.checked = last?.covered.includes(box.value) ?? false;
     for (const el of this.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
-    status.textContent = rubricStore().notices().join(' ');
+    showRubricStatus(status, rubricStore().notices().join(' '));
     this.querySelector('[data-grade]')!.addEventListener('click', () => {
-      status.textContent = saveGrading(prompt, {
+      const message = saveGrading(prompt, {
         id: `page:${prompt.page}:${this.visit}`,
         source: 'page',
         at: Date.now(),
         covered: checkedItems(list),
       });
+      showRubricStatus(status, message);
     });
   }
 }

@@ -1,4 +1,5 @@
-// Every stored feature (reading progress, question marks, flashcards, the mock interview) against
+// Every stored feature (reading progress, question marks, flashcards, the mock interview, rubric
+// gradings, the interviewer sheet: one per format in src/study/saved-formats.ts) against
 // saved data it cannot fully read and storage that fails (probe D2, D3, D5, D6, D11). Saved text that
 // is corrupt, from an old or a newer version, or has one bad entry is never overwritten on load, is
 // kept aside before anything saves, and the notice says what was skipped and offers it as a download;
@@ -8,13 +9,13 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describeInBrowser, watchErrors } from '../browser.ts';
-import { STORAGE_FAULTS, type StorageFault } from './storage-faults.ts';
+import { SAVED_FORMATS } from '../../../src/study/saved-formats.ts';
+import { FAULT_SUITE_KEYS, STORAGE_FAULTS, type FaultSuiteKey, type StorageFault } from './storage-faults.ts';
 
 const saved = (name: string) => JSON.parse(readFileSync(`tests/client/saved/${name}`, 'utf8')) as Record<string, never>;
 
 interface Feature {
   name: string;
-  key: string;
   page: string;
   /** Where the feature shows its notices about saved data. */
   notice: (page: Page) => Locator;
@@ -31,11 +32,13 @@ const read = saved('read.json');
 const marks = saved('questions.json');
 const cards = saved('flashcards.json');
 const mock = saved('mock.json');
+const rubric = saved('rubric.json');
+const sheet = saved('interviewer.json');
 
-const FEATURES: Feature[] = [
-  {
+/** One feature per saved format: the keys are FAULT_SUITE_KEYS, which must name every format. */
+const FEATURES: Record<FaultSuiteKey, Feature> = {
+  'mlguide:read': {
     name: 'reading progress',
-    key: 'mlguide:read',
     page: '/monitoring/what-to-monitor/',
     notice: (page) => page.locator('mark-read [data-status]'),
     oneBad: { version: 1, pages: { ...(read.pages as object), 'Not a page!': 5 } },
@@ -46,9 +49,8 @@ const FEATURES: Feature[] = [
       await expect.poll(() => page.locator('mark-read button[aria-pressed]').getAttribute('aria-pressed')).toBe('true');
     },
   },
-  {
+  'mlguide:questions': {
     name: 'question marks',
-    key: 'mlguide:questions',
     page: '/practice/mlops-questions/',
     notice: (page) => page.locator('[data-marks-message]'),
     oneBad: { version: 1, marks: { ...(marks.marks as object), 'old-q': 'maybe' } },
@@ -61,9 +63,8 @@ const FEATURES: Feature[] = [
       await expect.poll(() => card.getAttribute('data-user-mark')).toBe('got');
     },
   },
-  {
+  'mlguide:flashcards': {
     name: 'flashcard progress',
-    key: 'mlguide:flashcards',
     page: '/practice/flashcards/',
     notice: (page) => page.locator('flashcard-deck [data-error]'),
     oneBad: {
@@ -86,9 +87,8 @@ const FEATURES: Feature[] = [
       await expect.poll(() => deck.locator('[data-front]').textContent()).not.toBe(front);
     },
   },
-  {
+  'mlguide:mock': {
     name: 'mock interview',
-    key: 'mlguide:mock',
     page: '/practice/mock-interview-mode/',
     notice: (page) => page.locator('mock-interview [data-notice]'),
     oneBad: { ...mock, level: 3 },
@@ -104,7 +104,43 @@ const FEATURES: Feature[] = [
         .toMatch(/^(Saved in this browser|Not saved)\.$/);
     },
   },
-];
+  'mlguide:rubric': {
+    name: 'rubric gradings',
+    page: '/practice/exercises/card-fraud-detection/',
+    notice: (page) => page.locator('rubric-grader [data-grade-status]'),
+    oneBad: { ...rubric, gradings: [...(rubric.gradings as object[]), { id: 'not a grading', source: 'page' }] },
+    survives: (stored) => {
+      const ids = (rubric.gradings as { id: string }[]).map((g) => g.id);
+      expect((stored.gradings as { id: string }[]).map((g) => g.id)).toEqual(expect.arrayContaining(ids));
+      expect(stored.cards).toMatchObject(rubric.cards);
+    },
+    versioned: (version) => ({ ...rubric, version }),
+    use: async (page) => {
+      await page.locator('rubric-grader input[data-covered]').first().check();
+      await page.locator('rubric-grader button[data-grade]').click();
+      await expect
+        .poll(() => page.locator('rubric-grader [data-grade-status]').textContent())
+        .toMatch(/^You covered 1 of/);
+    },
+  },
+  'mlguide:interviewer': {
+    name: 'interviewer sheet',
+    page: '/practice/interviewer/',
+    notice: (page) => page.locator('interviewer-view [data-notice]'),
+    oneBad: { ...sheet, scores: { ...(sheet.scores as object), 'not-a-dimension': 2 } },
+    survives: (stored) => {
+      expect(stored.scores).toEqual(sheet.scores);
+      expect(stored.covered).toEqual(sheet.covered);
+      expect(stored.prompt).toBe(sheet.prompt);
+    },
+    versioned: (version) => ({ ...sheet, version }),
+    use: async (page) => {
+      const toggle = page.locator('interviewer-view button[data-action="toggle"]');
+      await toggle.click();
+      await expect.poll(() => toggle.textContent()).toBe('Pause');
+    },
+  },
+};
 
 async function open(browser: Browser, url: string, setup: { stored?: [string, string]; fault?: StorageFault }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -123,11 +159,21 @@ async function open(browser: Browser, url: string, setup: { stored?: [string, st
 }
 
 describeInBrowser('stored features when saved data is damaged or storage fails', ({ browser, url }) => {
-  for (const feature of FEATURES) {
+  it('covers every saved format', () => {
+    expect([...FAULT_SUITE_KEYS].sort()).toEqual(SAVED_FORMATS.map((format) => format.key).sort());
+  });
+
+  for (const key of FAULT_SUITE_KEYS) {
+    const feature = { ...FEATURES[key], key };
+    const newer = (SAVED_FORMATS.find((format) => format.key === key)?.version ?? 1) + 1;
     const damaged: [string, string, RegExp][] = [
       ['corrupt', '{"version":1,', /could not be read \(it is not valid JSON\)/],
       ['from an old version', JSON.stringify(feature.versioned(0)), /version 0 cannot be upgraded/],
-      ['from a newer version', JSON.stringify(feature.versioned(2)), /version 2, saved by a newer guide/],
+      [
+        'from a newer version',
+        JSON.stringify(feature.versioned(newer)),
+        new RegExp(`version ${newer}, saved by a newer guide`),
+      ],
       [
         'with one bad entry',
         JSON.stringify(feature.oneBad),

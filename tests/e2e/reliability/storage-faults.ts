@@ -20,3 +20,20 @@ export const STORAGE_FAULTS = {
 } as const;
 
 export type StorageFault = keyof typeof STORAGE_FAULTS;
+
+/**
+ * The saved formats (by key) the storage-fault suite (storage-faults.test.ts) puts through every fault.
+ * It must name every format in src/study/saved-formats.ts: tests/study/saved-formats.test.ts fails
+ * when one is missing, and the suite's feature table is typed by these keys, so a new store cannot
+ * skip the suite.
+ */
+export const FAULT_SUITE_KEYS = [
+  'mlguide:read',
+  'mlguide:questions',
+  'mlguide:flashcards',
+  'mlguide:mock',
+  'mlguide:rubric',
+  'mlguide:interviewer',
+] as const;
+
+export type FaultSuiteKey = (typeof FAULT_SUITE_KEYS)[number];

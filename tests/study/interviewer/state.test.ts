@@ -56,7 +56,7 @@ describe('the stored sheet', () => {
       JSON.stringify({ ...newSheet('cases/news-feed'), revealed: -3, covered: 'all', scores: { data: 9 } }),
     );
     expect(parsed.value).toEqual(newSheet('cases/news-feed'));
-    expect(parsed.notices[0]).toContain('the revealed; the covered');
+    expect(parsed.notices[0]).toContain('the revealed; the covered; the score "data"');
   });
 
   it('links to the view for a prompt', () => {
