@@ -216,7 +216,7 @@ export function buildPlan(settings: PlanSettings, catalog: Catalog, skip: Readon
 /**
  * Takes the day's chapters and practice off the front of the two queues (which it shortens):
  * chapters up to the reading share of `free` minutes, practice in the rest, then more chapters if
- * time is left. When nothing fits, an item longer than the whole free time gets the day to itself
+ * time is left (a shorter practice item may jump a longer one). When nothing fits, an item longer than the whole free time gets the day to itself
  * if `mayOverrun` (not on a mock day), so one long exercise never blocks the plan.
  */
 function fillDay(
@@ -228,17 +228,22 @@ function fillDay(
 ): PlanItem[] {
   const taken: PlanItem[] = [];
   let left = free;
-  const take = (queue: PlanItem[], budget: number) => {
+  // Chapters keep their order (each builds on the last); practice items are independent, so a
+  // shorter one later in the list may fill time a longer one cannot.
+  const take = (queue: PlanItem[], budget: number, inOrder: boolean) => {
     let used = 0;
-    while (queue.length > 0 && queue[0].minutes <= Math.min(budget - used, left)) {
-      used += queue[0].minutes;
-      left -= queue[0].minutes;
-      taken.push(queue.shift()!);
+    for (let i = 0; i < queue.length;) {
+      if (queue[i].minutes <= Math.min(budget - used, left)) {
+        used += queue[i].minutes;
+        left -= queue[i].minutes;
+        taken.push(...queue.splice(i, 1));
+      } else if (inOrder) break;
+      else i += 1;
     }
   };
-  take(reading, practice.length > 0 ? free * readingShare : free);
-  take(practice, left);
-  take(reading, left);
+  take(reading, practice.length > 0 ? free * readingShare : free, true);
+  take(practice, left, false);
+  take(reading, left, true);
   const queue = reading.length > 0 ? reading : practice;
   if (taken.length === 0 && mayOverrun && queue.length > 0) taken.push(queue.shift()!);
   return taken;

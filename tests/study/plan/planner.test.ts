@@ -174,13 +174,17 @@ describe('the plan', () => {
       ['2026-12-02', 'practice/flashcards', 'serving/d', 'monitoring/e'],
       ['2026-12-03', 'practice/flashcards', 'llm/c'],
       ['2026-12-04', 'practice/flashcards', 'practice/cases/c1'],
-      // E1 (60 min) is longer than the 50 free minutes: it gets the day to itself.
-      ['2026-12-05', 'practice/flashcards', 'practice/exercises/e1'],
+      // E1 (60 min) is longer than the 50 free minutes; C2 (40) after it fits, so it jumps the queue.
+      ['2026-12-05', 'practice/flashcards', 'practice/cases/c2'],
       ['2026-12-06', 'practice/flashcards', 'practice/mock-interview-mode'],
       // The day before the interview: flashcards only.
       ['2026-12-07', 'practice/flashcards'],
     ]);
-    expect(pages(plan.unscheduled)).toEqual(['practice/cases/c2', 'practice/exercises/e3', 'practice/exercises/e2']);
+    expect(pages(plan.unscheduled)).toEqual([
+      'practice/exercises/e1',
+      'practice/exercises/e3',
+      'practice/exercises/e2',
+    ]);
     expect(plan.days[0].items[0]).toEqual({
       key: 'cards:2026-12-01',
       kind: 'cards',
@@ -191,6 +195,13 @@ describe('the plan', () => {
     expect(plan.days[5].items[1].key).toBe('mock:2026-12-06');
     expect(daySummary(plan.days[0])).toBe('2 chapters, flashcards (40 min)');
     expect(daySummary(plan.days[5])).toBe('1 mock, flashcards (1 h 10 min)');
+  });
+
+  it('gives an item longer than a free day a day of its own rather than never scheduling it', () => {
+    const onlyExercise = { chapters: [], cases: [], exercises: [CATALOG.exercises[0]] };
+    const plan = buildPlan(SETTINGS, onlyExercise);
+    expect(pages(plan.days[0].items)).toEqual(['practice/flashcards', 'practice/exercises/e1']);
+    expect(plan.unscheduled).toEqual([]);
   });
 
   it('leaves out what the reader has read or done', () => {
