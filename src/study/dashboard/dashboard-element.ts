@@ -4,7 +4,7 @@
  * import with merge (backup.ts), and the download of data kept aside. Text goes in as textContent.
  */
 import { downloadText } from '../../client/download.ts';
-import { quarantineKey, versionedStore } from '../../client/store.ts';
+import { quarantineKey, versionedStore, type StoredFormat } from '../../client/store.ts';
 import { localDay } from '../plan/dates.ts';
 import { PLAN_FORMAT } from '../plan/plan-state.ts';
 import { planProgress } from '../plan/planner.ts';
@@ -22,6 +22,8 @@ import {
 import { cardStats, mockResults, weakSections, type CardRef } from './insights.ts';
 import { withBase } from '../../site/paths.ts';
 
+/** The page's one store of a listed format. */
+const storeOf = (listed: { format: StoredFormat<unknown> }) => versionedStore(listed.format);
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 class StudyDashboard extends HTMLElement {
@@ -35,7 +37,7 @@ class StudyDashboard extends HTMLElement {
     this.sections = JSON.parse(this.dataset.sections ?? '{}') as Record<string, string>;
     this.querySelector('[data-nojs]')?.remove();
     this.querySelector<HTMLElement>('[data-app]')!.hidden = false;
-    for (const { format } of STUDY_STORES) versionedStore(format).subscribe(() => this.render());
+    for (const { format } of STUDY_STORES) storeOf({ format }).subscribe(() => this.render());
     this.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('button');
       if (button?.hasAttribute('data-export')) this.exportAll();
@@ -71,7 +73,7 @@ class StudyDashboard extends HTMLElement {
 
   private render() {
     const now = new Date();
-    this.text('[data-notice]', STUDY_STORES.flatMap(({ format }) => versionedStore(format).notices()).join(' '));
+    this.text('[data-notice]', STUDY_STORES.flatMap(({ format }) => storeOf({ format }).notices()).join(' '));
 
     const progress = versionedStore(FLASHCARDS_FORMAT).get();
     const stats = cardStats(this.cards, progress, now);
@@ -121,7 +123,7 @@ class StudyDashboard extends HTMLElement {
       this.text('[data-plan-line]', `${p.done} of ${p.total} items done, ${behind}.`);
     } else this.text('[data-plan-line]', 'No plan yet.');
 
-    const kept = STUDY_STORES.reduce((sum, { format }) => sum + versionedStore(format).quarantined().length, 0);
+    const kept = STUDY_STORES.reduce((sum, { format }) => sum + storeOf({ format }).quarantined().length, 0);
     this.text(
       '[data-quarantine-line]',
       kept === 0
@@ -133,7 +135,7 @@ class StudyDashboard extends HTMLElement {
 
   private exportAll() {
     const now = new Date();
-    const values = STUDY_STORES.map(({ format }) => versionedStore(format).get());
+    const values = STUDY_STORES.map(({ format }) => storeOf({ format }).get());
     downloadText(
       serializeBackup(STUDY_STORES, values, now),
       `mlguide-backup-${localDay(now)}.json`,
@@ -179,7 +181,7 @@ class StudyDashboard extends HTMLElement {
   private downloadQuarantine() {
     const now = new Date();
     const kept = Object.fromEntries(
-      STUDY_STORES.map(({ format }) => [quarantineKey(format.key), versionedStore(format).quarantined()]),
+      STUDY_STORES.map(({ format }) => [quarantineKey(format.key), storeOf({ format }).quarantined()]),
     );
     downloadText(serializeQuarantine(kept, now), `mlguide-kept-aside-${localDay(now)}.json`, 'application/json');
     this.text('[data-status]', 'Downloaded the data kept aside.');

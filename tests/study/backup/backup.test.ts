@@ -169,7 +169,7 @@ describe('the backup file', () => {
       'The reading progress in this file is damaged (page "Bad Id").',
     );
     expect(damage((d) => (d.stores['mlguide:flashcards'].version = 9))).toBe(
-      'The flashcard progress in this file cannot be read: it is version 9, saved by a newer guide; this page reads version 1.',
+      'The flashcard progress in this file cannot be read: it is version 9, saved by a newer guide; this page reads version 2.',
     );
     expect(refuse('x'.repeat(5_000_001))).toBe('This file is far too large to be a backup of this guide.');
   });
