@@ -81,6 +81,27 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * Reads an already-parsed document of `format`, migrating older versions: the value and the entries
+ * skipped, or why the document as a whole cannot be read. Pure; used for stored text and for
+ * documents inside a backup file.
+ */
+export function decodeDocument<T>(format: StoredFormat<T>, document: unknown): ReadResult<T> | { error: string } {
+  if (!isRecord(document)) return { error: 'it is not an object' };
+  let version = document.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) return { error: 'it has no version number' };
+  if (version > format.version)
+    return { error: `it is version ${version}, saved by a newer guide; this page reads version ${format.version}` };
+  let current: Record<string, unknown> = document;
+  while (version < format.version) {
+    const step = format.migrate?.[version];
+    if (!step) return { error: `version ${version} cannot be upgraded` };
+    current = step(current);
+    version += 1;
+  }
+  return format.read(current) ?? { error: 'it is not in the expected shape' };
+}
+
+/**
  * Parses stored text as a document of `format`, migrating older versions. Pure. `lossy` is true when
  * anything of the text was not used (then the caller keeps the text aside).
  */
@@ -100,29 +121,22 @@ export function parseStored<T>(
   } catch {
     return unreadable('it is not valid JSON');
   }
-  if (!isRecord(document)) return unreadable('it is not an object');
-  let version = document.version;
-  if (typeof version !== 'number' || !Number.isInteger(version)) return unreadable('it has no version number');
-  if (version > format.version)
-    return unreadable(`it is version ${version}, saved by a newer guide; this page reads version ${format.version}`);
-  while (version < format.version) {
-    const step = format.migrate?.[version];
-    if (!step) return unreadable(`version ${version} cannot be upgraded`);
-    document = step(document as Record<string, unknown>);
-    version += 1;
-  }
-  const result = format.read(document as Record<string, unknown>);
-  if (!result) return unreadable('it is not in the expected shape');
+  const result = decodeDocument(format, document);
+  if ('error' in result) return unreadable(result.error);
   if (result.skipped.length === 0) return { value: result.value, notices: [], lossy: false };
-  const shown = result.skipped.slice(0, 3).join('; ');
-  const more = result.skipped.length > 3 ? ` and ${result.skipped.length - 3} more` : '';
   return {
     value: result.value,
     notices: [
-      `Some of your saved ${format.noun} could not be read and was skipped (${shown}${more}); the rest loaded. ${keptAside(format.key)}`,
+      `Some of your saved ${format.noun} could not be read and was skipped (${listSkipped(result.skipped)}); the rest loaded. ${keptAside(format.key)}`,
     ],
     lossy: true,
   };
+}
+
+/** The first three skipped entries and how many more: `page "x"; page "y"; page "z" and 2 more`. */
+export function listSkipped(skipped: readonly string[]): string {
+  const more = skipped.length > 3 ? ` and ${skipped.length - 3} more` : '';
+  return skipped.slice(0, 3).join('; ') + more;
 }
 
 /** localStorage, or null where reaching it throws (a SecurityError when storage is blocked). */

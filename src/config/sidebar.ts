@@ -20,6 +20,8 @@ const exists = (slug: string) =>
 const practice = [
   { slug: 'practice', label: 'Overview' },
   ...[
+    'practice/plan',
+    'practice/progress',
     'practice/flashcards',
     'practice/mlops-questions',
     'practice/mock-interviews',

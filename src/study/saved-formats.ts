@@ -14,6 +14,7 @@ import { FLASHCARDS_FORMAT } from './flashcards/progress.ts';
 import { INTERVIEWER_FORMAT } from './interviewer/state.ts';
 import { RECORDINGS_DB } from './mock/recordings.ts';
 import { MOCK_FORMAT } from './mock/session.ts';
+import { PLAN_FORMAT } from './plan/plan-state.ts';
 import { READ_FORMAT } from './progress/read-state.ts';
 import { MARKS_FORMAT } from './questions/marks.ts';
 import { RUBRIC_FORMAT } from './rubric/gradings.ts';
@@ -26,6 +27,7 @@ export const SAVED_FORMATS = [
   MOCK_FORMAT, // mlguide:mock            the mock in progress: prompt, clock, notes, scores, ticks
   RUBRIC_FORMAT, // mlguide:rubric        rubric gradings, and the cards made from missed items
   INTERVIEWER_FORMAT, // mlguide:interviewer  the interviewer view's sheet
+  PLAN_FORMAT, // mlguide:plan            the study plan and what is done in it
 ] as const;
 
 /** Any one of the registered formats. */

@@ -266,7 +266,8 @@ function mergeCards(current: Progress, incoming: Progress): Progress {
   return Object.fromEntries(merged);
 }
 
-function isNewer(a: StoredCard, b: StoredCard): boolean {
+/** True when card state `a` is the more recent study of a card than `b` (later review, then more reviews). */
+export function isNewer(a: StoredCard, b: StoredCard): boolean {
   const ta = a.last_review ? Date.parse(a.last_review) : -Infinity;
   const tb = b.last_review ? Date.parse(b.last_review) : -Infinity;
   return ta !== tb ? ta > tb : a.reps > b.reps;

@@ -114,6 +114,15 @@ export function gradeCard(progress: Progress, id: string, rating: Grade, now: Da
   return { ...progress, [id]: fromCard(card) };
 }
 
+/**
+ * The chance (0 to 1) that the reader recalls a studied card at `now`: FSRS's forgetting curve
+ * R(t) = (1 + F t / S)^C for the days t since the last review and the card's stability S (ts-fsrs's
+ * get_retrievability; R is 0.9 when t = S).
+ */
+export function retrievability(stored: StoredCard, now: Date): number {
+  return scheduler.get_retrievability(toCard(stored), now, false);
+}
+
 /** For each grade, how long (ms) until card `id` would be due again if graded so at `now`. */
 export function previewIntervals(progress: Progress, id: string, now: Date): Record<Grade, number> {
   const preview = scheduler.repeat(cardOf(progress, id, now), now);

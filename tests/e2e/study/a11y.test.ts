@@ -53,6 +53,38 @@ const PAGES: { path: string; prepare?: (page: Page) => Promise<void> }[] = [
     },
   },
   { path: '/monitoring/drift/', prepare: async (page) => page.locator('.term > a').first().focus() },
+  {
+    path: '/practice/plan/',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Make my plan' }).click();
+      await page.locator('study-plan input[data-kind="cards"]').first().check();
+      await page.locator('study-plan [data-extra] summary').click();
+    },
+  },
+  {
+    // Every part filled: a read page (from above), a forgotten card, a kept-aside text, a refused import.
+    path: '/practice/progress/',
+    prepare: async (page) => {
+      await page.evaluate(() => {
+        const card = {
+          due: '2030-01-01T00:00:00.000Z',
+          stability: 5,
+          difficulty: 5,
+          elapsed_days: 1,
+          scheduled_days: 5,
+        };
+        const memory = { learning_steps: 0, reps: 4, lapses: 2, state: 2, last_review: '2026-12-01T00:00:00.000Z' };
+        const cards = { 'case-visual-search-index-memory': { ...card, ...memory } };
+        localStorage.setItem('mlguide:flashcards', JSON.stringify({ format: 'mlguide-flashcards', version: 1, cards }));
+        localStorage.setItem('mlguide:questions', '{"version":1,"marks":"damaged"}');
+      });
+      await page.reload({ waitUntil: 'load' });
+      await page
+        .locator('study-dashboard input[type="file"]')
+        .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
+      await page.locator('study-dashboard [data-error]:not(:empty)').waitFor();
+    },
+  },
 ];
 
 describeInBrowser('accessibility of the study features', ({ browser, url }) => {
