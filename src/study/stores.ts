@@ -10,6 +10,8 @@ import { MOCK_FORMAT, type MockSession } from './mock/session.ts';
 import { PLAN_FORMAT, type SavedPlan } from './plan/plan-state.ts';
 import { READ_FORMAT, type ReadState } from './progress/read-state.ts';
 import { MARKS_FORMAT, type Marks } from './questions/marks.ts';
+import { hasProgress, INTERVIEWER_FORMAT, type InterviewerSheet } from './interviewer/state.ts';
+import { mergeRubricStates, RUBRIC_FORMAT } from './rubric/gradings.ts';
 
 /** An import merged into the reader's value, and what it did, counted in the store's `unit`. */
 export interface Merged<T> {
@@ -116,6 +118,13 @@ export function mergePlan(mine: SavedPlan, incoming: SavedPlan): Merged<SavedPla
   };
 }
 
+/** The interviewer sheet is a peer's scratch sheet for one interview: an import fills an empty one, and only that. */
+export function mergeInterviewerSheet(mine: InterviewerSheet, incoming: InterviewerSheet): Merged<InterviewerSheet> {
+  if (same(mine, incoming)) return { value: mine, added: 0, updated: 0, kept: 0 };
+  if (!hasProgress(mine)) return { value: incoming, added: 1, updated: 0, kept: 0 };
+  return { value: mine, added: 0, updated: 0, kept: 1 };
+}
+
 /** Every study store, in the order the progress page and the import report list them. */
 export const STUDY_STORES: readonly StudyStore<unknown>[] = [
   define({ format: READ_FORMAT, unit: ['page', 'pages'], merge: mergeReadState }),
@@ -123,4 +132,14 @@ export const STUDY_STORES: readonly StudyStore<unknown>[] = [
   define({ format: MARKS_FORMAT, unit: ['question mark', 'question marks'], merge: mergeMarks }),
   define({ format: MOCK_FORMAT, unit: ['mock session', 'mock sessions'], merge: mergeMock }),
   define({ format: PLAN_FORMAT, unit: ['plan entry', 'plan entries'], merge: mergePlan }),
+  define({
+    format: RUBRIC_FORMAT,
+    unit: ['rubric grading or card', 'rubric gradings and cards'],
+    merge: mergeRubricStates,
+  }),
+  define({
+    format: INTERVIEWER_FORMAT,
+    unit: ['interviewer sheet', 'interviewer sheets'],
+    merge: mergeInterviewerSheet,
+  }),
 ];

@@ -5,6 +5,7 @@
  * re-plan after missed days and downloads the .ics. Text goes into the page as textContent only.
  */
 import { downloadText } from '../../client/download.ts';
+import { offerKeptAside } from '../../client/kept-aside.ts';
 import { versionedStore } from '../../client/store.ts';
 import { pagePath, withBase } from '../../site/paths.ts';
 import { isRead, setRead } from '../progress/read-state.ts';
@@ -149,6 +150,7 @@ class StudyPlanElement extends HTMLElement {
   private render() {
     const notices = [...planStore().notices(), ...readProgress().notices()];
     this.text('[data-notice]', notices.join(' '));
+    offerKeptAside(this.querySelector('[data-notice]')!, planStore());
     const plan = planStore().get().plan;
     const result = this.querySelector<HTMLElement>('[data-result]')!;
     result.hidden = plan === null;

@@ -34,6 +34,7 @@ const cards = saved('flashcards.json');
 const mock = saved('mock.json');
 const rubric = saved('rubric.json');
 const sheet = saved('interviewer.json');
+const plan = saved('plan.json');
 
 /** One feature per saved format: the keys are FAULT_SUITE_KEYS, which must name every format. */
 const FEATURES: Record<FaultSuiteKey, Feature> = {
@@ -138,6 +139,30 @@ const FEATURES: Record<FaultSuiteKey, Feature> = {
       const toggle = page.locator('interviewer-view button[data-action="toggle"]');
       await toggle.click();
       await expect.poll(() => toggle.textContent()).toBe('Pause');
+    },
+  },
+  'mlguide:plan': {
+    name: 'study plan',
+    page: '/practice/plan/',
+    notice: (page) => page.locator('study-plan [data-notice]'),
+    oneBad: { ...plan, done: { ...(plan.done as object), 'not-a-time': 'yesterday' } },
+    survives: (stored) => {
+      expect(stored.done).toMatchObject(plan.done);
+      expect(stored.plan).toEqual(plan.plan);
+    },
+    versioned: (version) => ({ ...plan, version }),
+    use: async (page) => {
+      // With a plan on screen the reader ticks an item off; without one they make a plan.
+      const box = page.locator('study-plan input[type="checkbox"]:not(:checked)').first();
+      if (await page.locator('study-plan [data-result]:not([hidden])').count()) {
+        await box.check();
+        await expect.poll(() => box.isChecked()).toBe(true);
+        return;
+      }
+      const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      await page.locator('study-plan input[name="interview"]').fill(inTenDays);
+      await page.locator('study-plan [data-submit]').click();
+      await page.locator('study-plan [data-result]:not([hidden])').waitFor();
     },
   },
 };

@@ -34,6 +34,7 @@ export const FAULT_SUITE_KEYS = [
   'mlguide:mock',
   'mlguide:rubric',
   'mlguide:interviewer',
+  'mlguide:plan',
 ] as const;
 
 export type FaultSuiteKey = (typeof FAULT_SUITE_KEYS)[number];

@@ -7,12 +7,15 @@ import {
   mergePlan,
   mergeReadState,
   STUDY_STORES,
+  mergeInterviewerSheet,
 } from '../../../src/study/stores.ts';
 import type { StoredCard } from '../../../src/study/flashcards/schedule.ts';
 import { newSession } from '../../../src/study/mock/session.ts';
 import { emptySavedPlan, PLAN_FORMAT, setDone, type SavedPlan } from '../../../src/study/plan/plan-state.ts';
 import { buildPlan } from '../../../src/study/plan/planner.ts';
 import { parseStored } from '../../../src/client/store.ts';
+import { SAVED_FORMATS } from '../../../src/study/saved-formats.ts';
+import { newSheet } from '../../../src/study/interviewer/state.ts';
 
 const NOW = new Date('2026-12-03T22:00:00.000Z');
 
@@ -37,8 +40,26 @@ const PLAN = buildPlan(
 describe('the one list of study stores', () => {
   it('names every store once, each with a noun and a merge', () => {
     const keys = STUDY_STORES.map((s) => s.format.key);
-    expect(keys).toEqual(['mlguide:read', 'mlguide:flashcards', 'mlguide:questions', 'mlguide:mock', 'mlguide:plan']);
+    expect(keys).toEqual([
+      'mlguide:read',
+      'mlguide:flashcards',
+      'mlguide:questions',
+      'mlguide:mock',
+      'mlguide:plan',
+      'mlguide:rubric',
+      'mlguide:interviewer',
+    ]);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('backs up every saved format, so a new store cannot be left out of the backup', () => {
+    expect(STUDY_STORES.map((s) => s.format.key).sort()).toEqual(SAVED_FORMATS.map((f) => f.key).sort());
+  });
+
+  it('fills an empty interviewer sheet from an import and never replaces one in use', () => {
+    const used = { ...newSheet('cases/news-feed'), covered: ['scale'] };
+    expect(mergeInterviewerSheet(newSheet(), used)).toMatchObject({ value: used, added: 1 });
+    expect(mergeInterviewerSheet(used, newSheet('cases/video-search'))).toMatchObject({ value: used, kept: 1 });
   });
 });
 
