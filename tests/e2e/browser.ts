@@ -91,10 +91,11 @@ export async function axeViolations(page: Page, options: { include?: string; rul
   const frames = await page.locator('iframe').count();
   if (frames > 0) throw new Error(`${page.url()} has ${frames} iframe(s): scan it without legacy mode`);
   // Only violations are read, so axe skips building the full node details of passes and the rest.
+  // options() replaces the whole options object, so it goes before withTags, which adds runOnly to it.
   let axe = new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
     .withTags(WCAG_21_AA)
-    .setLegacyMode(true)
-    .options({ resultTypes: ['violations'] });
+    .setLegacyMode(true);
   if (options.include) axe = axe.include(options.include);
   if (options.rules) axe = axe.withRules(options.rules);
   const { violations } = await axe.analyze();

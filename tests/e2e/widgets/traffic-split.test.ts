@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { describeInBrowser } from '../browser.ts';
-import { noBadNumbers, openWidget, readout, setField, widgetText } from './widget-page.ts';
+import { noBadNumbers, openWidget, readout, setField, settled, widgetText } from './widget-page.ts';
 import { assignUsers, compareAssignments, generateUserIds } from '../../../src/lib/systems/traffic-split.ts';
 
 const PAGE = '/serving/rollouts/';
@@ -58,6 +58,7 @@ describeInBrowser('traffic splitter', ({ browser, url }) => {
     await expect.poll(() => readout(widget, 'Requested share')).toBe('50%');
     const before = await tableRows(widget);
     await page.reload({ waitUntil: 'load' });
+    await settled(page, TAG);
     const again = page.locator(TAG).first();
     expect(await again.locator('input[type=number][name="share"]').inputValue()).toBe('50');
     expect(await tableRows(again)).toEqual(before);

@@ -8,12 +8,20 @@ export async function openWidget(browser: Browser, pageUrl: string, tag: string,
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(pageUrl, { waitUntil: 'load' });
-  await page.evaluate((name) => customElements.whenDefined(name), tag);
   const widget = page.locator(tag).first();
   await widget.scrollIntoViewIfNeeded();
-  // A shared link re-renders once the view has loaded; the widget is aria-busy until then.
-  await page.locator(`${tag}[aria-busy="true"]`).first().waitFor({ state: 'detached', timeout: 15_000 });
+  await settled(page, tag);
   return { page, widget, errors, close: () => context.close() };
+}
+
+/**
+ * Waits until the widgets named `tag` are defined and drawn: a shared link re-renders once the view
+ * has loaded (in a worker for the slow ones), and the widget is aria-busy until then. Call it after
+ * a page load or reload.
+ */
+export async function settled(page: Page, tag: string) {
+  await page.evaluate((name) => customElements.whenDefined(name), tag);
+  await page.locator(`${tag}[aria-busy="true"]`).first().waitFor({ state: 'detached', timeout: 15_000 });
 }
 
 /** The text of the readout labelled `name` (a <dt>/<dd> pair). */
