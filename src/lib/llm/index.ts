@@ -27,6 +27,7 @@ export {
   MAX_DRAFT_TOKENS,
   type SpeculativeDecodingInput,
   type SpeculativeDecoding,
+  type SpeculativeSetting,
 } from './speculative.ts';
 export {
   simulateLlmBatching,
@@ -40,12 +41,15 @@ export {
 export {
   loraTrainableParams,
   fineTuningMemory,
+  decoderActivationMemory,
   QLORA_BITS_PER_PARAM,
   type LoraTarget,
   type LoraParamsInput,
   type FineTuningMethod,
   type FineTuningMemoryInput,
   type FineTuningMemory,
+  type DecoderActivationInput,
+  type DecoderActivations,
 } from './fine-tuning.ts';
 export {
   reciprocalRankFusion,
@@ -59,6 +63,7 @@ export {
   buildIvfIndex,
   searchIvf,
   exactKnn,
+  ivfRecallCurve,
   clusteredVectors,
   MAX_IVF_VECTORS,
   MAX_IVF_DIMENSIONS,
@@ -70,6 +75,8 @@ export {
   type NeighborResult,
   type BuildIvfOptions,
   type SearchIvfOptions,
+  type IvfRecallOptions,
+  type IvfRecallPoint,
   type ClusteredVectorsInput,
 } from './ivf.ts';
 export {
@@ -90,6 +97,11 @@ export {
   MODEL_PRESETS,
   GPU_PRESETS,
   modelKvCacheBytesPerToken,
+  modelMhaKvCacheBytesPerToken,
+  attentionFlopsPerContextToken,
+  blockProjections,
+  blockLinearParams,
+  type BlockProjection,
   type ModelPreset,
   type GpuPreset,
   type ModelPresetId,
