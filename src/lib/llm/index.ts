@@ -24,6 +24,7 @@ export {
 export {
   speculativeDecoding,
   bestDraftTokens,
+  expectedTokensLimit,
   MAX_DRAFT_TOKENS,
   type SpeculativeDecodingInput,
   type SpeculativeDecoding,
@@ -53,6 +54,7 @@ export {
 } from './fine-tuning.ts';
 export {
   reciprocalRankFusion,
+  rrfTerm,
   retrievalQuality,
   RRF_K,
   type ItemId,
@@ -64,6 +66,7 @@ export {
   searchIvf,
   exactKnn,
   ivfRecallCurve,
+  ivfDistancesPerQuery,
   clusteredVectors,
   MAX_IVF_VECTORS,
   MAX_IVF_DIMENSIONS,
@@ -82,6 +85,7 @@ export {
 export {
   cohenKappa,
   rawAgreement,
+  chanceAgreement,
   labelConfusion,
   kappaReading,
   positionBias,
@@ -103,6 +107,7 @@ export {
   blockLinearParams,
   type BlockProjection,
   type ModelPreset,
+  type ModelShape,
   type GpuPreset,
   type ModelPresetId,
   type GpuPresetId,

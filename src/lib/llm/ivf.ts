@@ -482,6 +482,34 @@ export function exactKnn(vectors: readonly Vector[], query: Vector, k: number): 
   return { ...nearest.sorted(), distancesComputed: count };
 }
 
+/**
+ * Distances an IVF search computes per query if the lists were equal: every centroid, then the
+ * vectors of nprobe lists of N / nlist each. Real k-means lists are uneven, so measure
+ * (searchIvf's distancesComputed) when it matters.
+ *
+ * Formula: D = nlist + nprobe × N / nlist (the RAG chapter's D_IVF).
+ * Reference: Jégou et al. 2011, section IV: https://doi.org/10.1109/TPAMI.2010.57
+ *
+ * @throws MetricInputError if a count is not a whole number >= 1 or nprobe exceeds nlist.
+ * @example
+ * ivfDistancesPerQuery({ vectors: 5e7, nlist: 65_536, nprobe: 64 }); // 114364.125 (about 114,000)
+ */
+export function ivfDistancesPerQuery({
+  vectors,
+  nlist,
+  nprobe,
+}: {
+  vectors: number;
+  nlist: number;
+  nprobe: number;
+}): number {
+  const metric = 'IVF distances per query';
+  requireInteger(vectors, 'vectors', metric, 1);
+  requireInteger(nlist, 'nlist', metric, 1);
+  requireIntegerInRange(nprobe, 'nprobe', metric, 1, nlist);
+  return nlist + (nprobe * vectors) / nlist;
+}
+
 export interface IvfRecallOptions {
   /** Neighbours per query, a whole number from 1 to n. */
   k: number;
@@ -569,7 +597,7 @@ export function ivfRecallCurve(
 }
 
 export interface ClusteredVectorsInput {
-  /** Vectors to draw, a whole number from 1 to MAX_IVF_VECTORS. */
+  /** Vectors to draw, a whole number from 1 to 2 × MAX_IVF_VECTORS (an index's worth plus as many held-out queries). */
   count: number;
   /** Dimensions, a whole number from 1 to MAX_IVF_DIMENSIONS. */
   dimensions: number;
@@ -596,7 +624,7 @@ export interface ClusteredVectorsInput {
  */
 export function clusteredVectors({ count, dimensions, clusters, spread, seed }: ClusteredVectorsInput): number[][] {
   const metric = 'Clustered vectors';
-  requireIntegerInRange(count, 'count', metric, 1, MAX_IVF_VECTORS);
+  requireIntegerInRange(count, 'count', metric, 1, 2 * MAX_IVF_VECTORS);
   requireIntegerInRange(dimensions, 'dimensions', metric, 1, MAX_IVF_DIMENSIONS);
   requireInteger(clusters, 'clusters', metric, 1);
   requireNonNegative(spread, 'spread', metric);

@@ -53,6 +53,9 @@ export interface ModelPreset {
   source: string;
 }
 
+/** What the cache and attention formulas need of a model: its layers and attention (a preset, or a shape typed in). */
+export type ModelShape = Pick<ModelPreset, 'layers' | 'attention'>;
+
 export interface GpuPreset {
   id: string;
   name: string;
@@ -213,7 +216,7 @@ export type GpuPresetId = (typeof GPU_PRESETS)[number]['id'];
  * @example
  * modelKvCacheBytesPerToken(MODEL_PRESETS[1], 2); // Llama-3.1-8B in BF16: 131072
  */
-export function modelKvCacheBytesPerToken(model: ModelPreset, bytesPerElement: number): number {
+export function modelKvCacheBytesPerToken(model: ModelShape, bytesPerElement: number): number {
   const attention = model.attention;
   return attention.kind === 'mla'
     ? mlaKvCacheBytesPerToken({
@@ -244,7 +247,7 @@ export function modelKvCacheBytesPerToken(model: ModelPreset, bytesPerElement: n
  * modelMhaKvCacheBytesPerToken(MODEL_PRESETS[1], 2); // Llama-3.1-8B as MHA: 524288 (4 × its GQA cache)
  * modelMhaKvCacheBytesPerToken(MODEL_PRESETS[4], 2); // DeepSeek-V3 as MHA: 4997120 (71 × its MLA cache)
  */
-export function modelMhaKvCacheBytesPerToken(model: ModelPreset, bytesPerElement: number): number {
+export function modelMhaKvCacheBytesPerToken(model: ModelShape, bytesPerElement: number): number {
   const attention = model.attention;
   if (attention.kind === 'gqa') {
     return kvCacheBytesPerToken({
@@ -276,7 +279,7 @@ export function modelMhaKvCacheBytesPerToken(model: ModelPreset, bytesPerElement
  * @example
  * attentionFlopsPerContextToken(MODEL_PRESETS[1]); // Llama-3.1-8B: 4 × 32 × 32 × 128 = 524288
  */
-export function attentionFlopsPerContextToken(model: ModelPreset): number {
+export function attentionFlopsPerContextToken(model: ModelShape): number {
   const attention = model.attention;
   return attention.kind === 'gqa'
     ? 4 * model.layers * attention.heads * attention.headDim

@@ -110,6 +110,20 @@ export function speculativeDecoding(input: SpeculativeDecodingInput): Speculativ
 }
 
 /**
+ * The most tokens a target pass can yield on average, however long the draft: lim γ→∞ of E =
+ * 1 / (1 − α) (a geometric series); null at α = 1, where E = γ + 1 grows without bound.
+ * Reference: Leviathan et al. 2023, eq. 1: https://arxiv.org/abs/2211.17192
+ *
+ * @throws MetricInputError if acceptanceRate is outside [0, 1].
+ * @example
+ * expectedTokensLimit(0.5); // 2
+ */
+export function expectedTokensLimit(acceptanceRate: number): number | null {
+  requireInRange(acceptanceRate, 'acceptanceRate', 'Expected tokens limit', 0, 1);
+  return acceptanceRate === 1 ? null : 1 / (1 - acceptanceRate);
+}
+
+/**
  * Best draft length: the γ in 1..maxDraft with the largest expected speedup (the smallest γ on a tie).
  *
  * Formula: argmax over γ of speculativeDecoding's speedup, E / (γ c + v), by evaluating each γ

@@ -5,6 +5,7 @@ import {
   buildIvfIndex,
   clusteredVectors,
   exactKnn,
+  ivfDistancesPerQuery,
   ivfRecallCurve,
   MAX_IVF_VECTORS,
   retrievalQuality,
@@ -272,5 +273,17 @@ describe('clusteredVectors', () => {
       'out-of-range',
       /spread is -1/,
     );
+  });
+});
+
+describe('ivfDistancesPerQuery', () => {
+  it('the RAG chapter: 50M vectors, 65,536 lists, 64 probes: about 114,000 distances, 437 times fewer than flat', () => {
+    const d = ivfDistancesPerQuery({ vectors: 5e7, nlist: 65_536, nprobe: 64 });
+    expect(d).toBeCloseTo(65_536 + 64 * (5e7 / 65_536), 6);
+    expect(Math.round(d / 1000)).toBe(114);
+    expect(Math.round(5e7 / d)).toBe(437);
+  });
+  it('rejects nprobe above nlist', () => {
+    expectMetricError(() => ivfDistancesPerQuery({ vectors: 100, nlist: 4, nprobe: 5 }), 'out-of-range', /nprobe is 5/);
   });
 });

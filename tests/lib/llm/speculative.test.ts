@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expectMetricError } from '../expect-error.ts';
-import { bestDraftTokens, MAX_DRAFT_TOKENS, speculativeDecoding } from '../../../src/lib/llm/index.ts';
+import {
+  bestDraftTokens,
+  expectedTokensLimit,
+  MAX_DRAFT_TOKENS,
+  speculativeDecoding,
+} from '../../../src/lib/llm/index.ts';
 
 // Leviathan et al. 2023: E = (1 - a^(g+1)) / (1 - a) tokens per target step, speedup E / (g c + 1).
 describe('speculativeDecoding', () => {
@@ -153,5 +158,16 @@ describe('speculative decoding at a batch (verification turns compute-bound)', (
       'out-of-range',
       /memoryBoundRows/,
     );
+  });
+});
+
+describe('expectedTokensLimit', () => {
+  it('is 1 / (1 - a): 2 tokens at a = 0.5, 5 at 0.8, none at a = 1', () => {
+    expect(expectedTokensLimit(0.5)).toBe(2);
+    expect(expectedTokensLimit(0.8)).toBeCloseTo(5, 12);
+    expect(expectedTokensLimit(1)).toBeNull();
+    expect(
+      speculativeDecoding({ acceptanceRate: 0.5, draftTokens: 64, draftCostRatio: 0 }).expectedTokensPerStep,
+    ).toBeCloseTo(2, 12);
   });
 });
