@@ -12,6 +12,7 @@ import {
   ivfDistancesPerQuery,
   ivfRecallCurve,
   type IvfIndex,
+  type IvfRecallPoint,
   type Vector,
 } from '../../lib/llm/ivf.ts';
 import { escapeHtml, fmt, fmtInt, fmtPercent } from '../kit/format.ts';
@@ -50,6 +51,22 @@ function dataFor(state: IvfState) {
   return { queries: lastData.queries, index: lastIndex.index };
 }
 
+/**
+ * Recall and cost at every nprobe from 1 to nlist, kept while only nprobe changes: one pass over
+ * the lists measures them all at the cost of the deepest, so moving nprobe is a lookup.
+ */
+let lastCurve: { key: string; points: IvfRecallPoint[] } | null = null;
+
+function curveFor(state: IvfState & Pick<State, 'neighbors'>): IvfRecallPoint[] {
+  const { queries, index } = dataFor(state);
+  const key = [state.n, state.dims, state.clusters, state.spread, state.seed, state.nlist, state.neighbors].join();
+  if (lastCurve?.key !== key) {
+    const nprobes = Array.from({ length: state.nlist }, (_, i) => i + 1);
+    lastCurve = { key, points: ivfRecallCurve(index, queries, { k: state.neighbors, nprobes }) };
+  }
+  return lastCurve.points;
+}
+
 /** The nprobe values charted: powers of two up to nlist, nlist itself and the reader's nprobe. */
 export function chartedProbes(nlist: number, nprobe: number): number[] {
   const probes = new Set<number>([nprobe, nlist]);
@@ -64,12 +81,10 @@ function ivfView(state: State) {
       'out-of-range',
     );
   }
-  const { queries, index } = dataFor(state);
-  const curve = ivfRecallCurve(index, queries, {
-    k: state.neighbors,
-    nprobes: chartedProbes(state.nlist, state.nprobe),
-  });
-  const current = curve.find((point) => point.nprobe === state.nprobe) as (typeof curve)[number];
+  const everyProbe = curveFor(state);
+  const curve = chartedProbes(state.nlist, state.nprobe).map((nprobe) => everyProbe[nprobe - 1] as IvfRecallPoint);
+  const current = everyProbe[state.nprobe - 1] as IvfRecallPoint;
+  const { index } = dataFor(state);
   const share = current.meanDistancesComputed / state.n;
   const sizes = index.lists.map((list) => list.length);
   const formula = ivfDistancesPerQuery({ vectors: state.n, nlist: state.nlist, nprobe: state.nprobe });
