@@ -5,15 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { view } from '../../src/widgets/judge-agreement/view.ts';
 import { schema } from '../../src/widgets/judge-agreement/schema.ts';
-import { readout, viewHarness } from './harness.ts';
+import { readout, tableRow, viewHarness } from './harness.ts';
 
 const { html, error } = viewHarness(schema, view);
-const cells = (markup: string, first: string) =>
-  [
-    ...(markup.match(new RegExp(`<tr><th scope="row">${first}</th>(.*?)</tr>`))?.[1] ?? '').matchAll(
-      /<td>([^<]*)<\/td>/g,
-    ),
-  ].map((match) => match[1]);
 
 describe('judge agreement view: labels', () => {
   it('200 answers: 80% raw agreement, 57.9% by chance, kappa 0.525, moderate, and the confusion matrix', () => {
@@ -23,8 +17,8 @@ describe('judge agreement view: labels', () => {
     expect(readout(markup, 'Chance agreement')).toBe('57.9%');
     expect(readout(markup, 'Cohen&#39;s kappa')).toBe('0.525');
     expect(readout(markup, 'Reading')).toBe('moderate');
-    expect(cells(markup, 'Judge: pass')).toEqual(['25', '120', '145']);
-    expect(cells(markup, 'Judge: fail')).toEqual(['40', '15', '55']);
+    expect(tableRow(markup, 'Judge: pass')).toEqual(['25', '120', '145']);
+    expect(tableRow(markup, 'Judge: fail')).toEqual(['40', '15', '55']);
     // The chapter's second point: the judge passes 72.5% against the expert's 67.5%.
     expect(markup).toContain('off by about 5.0 points');
   });
@@ -64,7 +58,7 @@ describe('judge agreement view: pairs in both orders', () => {
     expect(readout(markup, 'Consistent')).toBe('83.0%');
     expect(readout(markup, 'Flips to the first shown')).toBe('10.0%');
     expect(readout(markup, 'Flips to the second shown')).toBe('7.0%');
-    expect(cells(markup, 'A first: A')).toEqual(['170', '40', '0']);
+    expect(tableRow(markup, 'A first: A')).toEqual(['170', '40', '0']);
   });
 
   it('counts a change between a win and a tie as a flip of its own kind', () => {

@@ -5,16 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { view } from '../../src/widgets/llm-batching/view.ts';
 import { schema } from '../../src/widgets/llm-batching/schema.ts';
-import { viewHarness } from './harness.ts';
+import { tableRow, viewHarness } from './harness.ts';
+
+/** The static and continuous cells of the side-by-side row named `name`. */
+const row = (markup: string, name: string) => tableRow(markup, name) as [string, string];
 
 const { html, state } = viewHarness(schema, view);
 const preset = (label: string) => schema.presets.find((p) => p.label.includes(label))!.state;
 
-/** The static and continuous cells of the side-by-side row named `name`. */
-function row(markup: string, name: string): [string, string] {
-  const cells = markup.match(new RegExp(`<tr><th scope="row">${name}</th><td>([^<]*)</td><td>([^<]*)</td></tr>`));
-  return [cells?.[1] ?? '', cells?.[2] ?? ''];
-}
 const seconds = (text: string) => (text.endsWith(' ms') ? parseFloat(text) / 1000 : parseFloat(text.replace(/,/g, '')));
 const count = (text: string) => Number(text.replace(/,/g, ''));
 

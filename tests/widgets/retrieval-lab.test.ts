@@ -6,15 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { view, chartedProbes, parseItems } from '../../src/widgets/retrieval-lab/view.ts';
 import { schema } from '../../src/widgets/retrieval-lab/schema.ts';
-import { readout, viewHarness } from './harness.ts';
+import { readout, tableRow, viewHarness } from './harness.ts';
 
 const { html, error } = viewHarness(schema, view);
-const cells = (markup: string, first: string) =>
-  [
-    ...(markup.match(new RegExp(`<tr><th scope="row">${first}</th>(.*?)</tr>`))?.[1] ?? '').matchAll(
-      /<td>([^<]*)<\/td>/g,
-    ),
-  ].map((match) => match[1]);
 
 describe('retrieval lab view: IVF', () => {
   it('probing 2 of 32 lists of 2,000 vectors: most of the true 10 neighbors at a tenth of the exact cost', () => {
@@ -30,12 +24,12 @@ describe('retrieval lab view: IVF', () => {
     const markup = html({ nprobe: 32 });
     expect(readout(markup, 'Recall@10')).toBe('100.0%');
     expect(readout(markup, 'Distances per query')).toBe('2,032');
-    expect(cells(markup, '32')).toEqual(['100.0%', '2,032']);
+    expect(tableRow(markup, '32')).toEqual(['100.0%', '2,032']);
   });
 
   it('recall and cost rise together with nprobe (the table charts 1, 2, 4 … nlist)', () => {
     const markup = html({ n: 5000, dims: 16, clusters: 40, nlist: 64, nprobe: 4 });
-    const rows = chartedProbes(64, 4).map((nprobe) => cells(markup, String(nprobe)));
+    const rows = chartedProbes(64, 4).map((nprobe) => tableRow(markup, String(nprobe)));
     const recalls = rows.map((row) => parseFloat(row[0] ?? ''));
     const costs = rows.map((row) => Number((row[1] ?? '').replace(/,/g, '')));
     for (let i = 1; i < rows.length; i++) {
@@ -79,15 +73,15 @@ describe('retrieval lab view: RRF', () => {
 
   it('scores recall@4 and reciprocal rank against relevant A and E: BM25 50% and 1, dense 100% and 0.5, fused 100% and 1', () => {
     const markup = html(rrf);
-    expect(cells(markup, 'BM25')).toEqual(['50%', '1.000']);
-    expect(cells(markup, 'Dense')).toEqual(['100%', '0.500']);
-    expect(cells(markup, 'Fused \\(RRF\\)')).toEqual(['100%', '1.000']);
+    expect(tableRow(markup, 'BM25')).toEqual(['50%', '1.000']);
+    expect(tableRow(markup, 'Dense')).toEqual(['100%', '0.500']);
+    expect(tableRow(markup, 'Fused (RRF)')).toEqual(['100%', '1.000']);
   });
 
   it('follows the reader’s labels: with only D relevant, dense never finds it and the fused list has it last', () => {
     const markup = html({ ...rrf, relevant: 'D', cutoff: 5 });
-    expect(cells(markup, 'Dense')).toEqual(['0%', '0.000']);
-    expect(cells(markup, 'Fused \\(RRF\\)')).toEqual(['100%', '0.200']);
+    expect(tableRow(markup, 'Dense')).toEqual(['0%', '0.000']);
+    expect(tableRow(markup, 'Fused (RRF)')).toEqual(['100%', '0.200']);
   });
 
   it('reads items separated by commas or lines and drops blanks', () => {

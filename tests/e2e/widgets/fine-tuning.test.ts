@@ -3,15 +3,7 @@
 // in both themes.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
-import {
-  fitsWidth,
-  noBadNumbers,
-  openWidget,
-  readout,
-  setField,
-  widgetAxeInBothThemes,
-  widgetText,
-} from './widget-page.ts';
+import { noBadNumbers, openWidget, presetOnNarrowScreen, readout, setField, widgetText } from './widget-page.ts';
 
 const PAGE = '/llm/fine-tuning/';
 const TAG = 'fine-tuning-memory';
@@ -56,12 +48,9 @@ describeInBrowser('fine-tuning memory', ({ browser, url }) => {
   });
 
   it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const { widget, errors, page, close } = await openWidget(browser(), url(PAGE), TAG, 360);
-    await widget.locator('button', { hasText: '8B QLoRA on an L4' }).click();
-    await expect.poll(() => readout(widget, 'Total')).toBe('10.2 GB');
-    expect(await fitsWidth(widget)).toBe(true);
-    expect(await widgetAxeInBothThemes(page, TAG)).toEqual([]);
-    expect(errors).toEqual([]);
-    await close();
+    const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, '8B QLoRA on an L4', (widget) =>
+      expect.poll(() => readout(widget, 'Total')).toBe('10.2 GB'),
+    );
+    expect(check).toEqual({ fits: true, axe: [], errors: [] });
   });
 });

@@ -3,15 +3,7 @@
 // axe-clean in both themes.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
-import {
-  fitsWidth,
-  noBadNumbers,
-  openWidget,
-  readout,
-  setField,
-  widgetAxeInBothThemes,
-  widgetText,
-} from './widget-page.ts';
+import { noBadNumbers, openWidget, presetOnNarrowScreen, readout, setField, widgetText } from './widget-page.ts';
 
 const PAGE = '/llm/evaluation/';
 const TAG = 'judge-agreement';
@@ -50,12 +42,9 @@ describeInBrowser('judge agreement', ({ browser, url }) => {
   });
 
   it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const { widget, errors, page, close } = await openWidget(browser(), url(PAGE), TAG, 360);
-    await widget.locator('button', { hasText: '400 pairs, both orders' }).click();
-    await expect.poll(() => readout(widget, 'Flip rate')).toBe('17.0%');
-    expect(await fitsWidth(widget)).toBe(true);
-    expect(await widgetAxeInBothThemes(page, TAG)).toEqual([]);
-    expect(errors).toEqual([]);
-    await close();
+    const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, '400 pairs, both orders', (widget) =>
+      expect.poll(() => readout(widget, 'Flip rate')).toBe('17.0%'),
+    );
+    expect(check).toEqual({ fits: true, axe: [], errors: [] });
   });
 });

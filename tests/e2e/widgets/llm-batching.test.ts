@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { describeInBrowser } from '../browser.ts';
-import { fitsWidth, noBadNumbers, openWidget, setField, widgetAxeInBothThemes, widgetText } from './widget-page.ts';
+import { noBadNumbers, openWidget, presetOnNarrowScreen, setField, widgetText } from './widget-page.ts';
 
 const PAGE = '/llm/serving/';
 const TAG = 'llm-batching';
@@ -50,12 +50,9 @@ describeInBrowser('llm batching', ({ browser, url }) => {
   });
 
   it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const { widget, errors, page, close } = await openWidget(browser(), url(PAGE), TAG, 360);
-    await widget.locator('button', { hasText: 'Light load' }).click();
-    await expect.poll(() => caption(widget)).toBe('2,000 requests at 2.0 a second, served both ways');
-    expect(await fitsWidth(widget)).toBe(true);
-    expect(await widgetAxeInBothThemes(page, TAG)).toEqual([]);
-    expect(errors).toEqual([]);
-    await close();
+    const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, 'Light load', (widget) =>
+      expect.poll(() => caption(widget)).toBe('2,000 requests at 2.0 a second, served both ways'),
+    );
+    expect(check).toEqual({ fits: true, axe: [], errors: [] });
   });
 });

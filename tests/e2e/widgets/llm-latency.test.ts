@@ -3,15 +3,7 @@
 // reproduces the state, and it fits a 360 px screen, axe-clean in both themes.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
-import {
-  fitsWidth,
-  noBadNumbers,
-  openWidget,
-  readout,
-  setField,
-  widgetAxeInBothThemes,
-  widgetText,
-} from './widget-page.ts';
+import { noBadNumbers, openWidget, presetOnNarrowScreen, readout, setField, widgetText } from './widget-page.ts';
 
 const TAG = 'llm-latency-cost';
 
@@ -57,12 +49,9 @@ describeInBrowser('llm latency and cost', ({ browser, url }) => {
   });
 
   it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const { widget, errors, page, close } = await openWidget(browser(), url('/llm/serving/'), TAG, 360);
-    await widget.locator('button', { hasText: '8B at batch 64' }).click();
-    await expect.poll(() => readout(widget, 'Replica output')).toBe('4,570 tokens/s');
-    expect(await fitsWidth(widget)).toBe(true);
-    expect(await widgetAxeInBothThemes(page, TAG)).toEqual([]);
-    expect(errors).toEqual([]);
-    await close();
+    const check = await presetOnNarrowScreen(browser(), url('/llm/serving/'), TAG, '8B at batch 64', (widget) =>
+      expect.poll(() => readout(widget, 'Replica output')).toBe('4,570 tokens/s'),
+    );
+    expect(check).toEqual({ fits: true, axe: [], errors: [] });
   });
 });

@@ -3,15 +3,7 @@
 // 360 px screen, axe-clean in both themes.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
-import {
-  fitsWidth,
-  noBadNumbers,
-  openWidget,
-  readout,
-  setField,
-  widgetAxeInBothThemes,
-  widgetText,
-} from './widget-page.ts';
+import { noBadNumbers, openWidget, presetOnNarrowScreen, readout, setField, widgetText } from './widget-page.ts';
 
 const PAGE = '/llm/rag/';
 const TAG = 'retrieval-lab';
@@ -70,17 +62,14 @@ describeInBrowser('retrieval lab', ({ browser, url }) => {
     await close();
   });
 
-  it('fits a 360 px screen, the largest preset included, and is axe-clean in both themes', async () => {
-    const { widget, errors, page, close } = await openWidget(browser(), url(PAGE), TAG, 360);
-    await widget.locator('button', { hasText: 'IVF: 5,000 vectors, 64 lists' }).click();
-    await expect.poll(() => readout(widget, 'Exact search')).toBe('5,000');
-    expect(await fitsWidth(widget)).toBe(true);
-    expect(await widgetAxeInBothThemes(page, TAG)).toEqual([]);
-    await widget.locator('button', { hasText: 'RRF: the RAG chapter example' }).click();
-    await expect.poll(() => widgetText(widget)).toContain('0.03252');
-    expect(await fitsWidth(widget)).toBe(true);
-    expect(await widgetAxeInBothThemes(page, TAG)).toEqual([]);
-    expect(errors).toEqual([]);
-    await close();
+  it('fits a 360 px screen, both panels included, and is axe-clean in both themes', async () => {
+    const ivf = await presetOnNarrowScreen(browser(), url(PAGE), TAG, 'IVF: 5,000 vectors, 64 lists', (widget) =>
+      expect.poll(() => readout(widget, 'Exact search')).toBe('5,000'),
+    );
+    expect(ivf).toEqual({ fits: true, axe: [], errors: [] });
+    const rrf = await presetOnNarrowScreen(browser(), url(PAGE), TAG, 'RRF: the RAG chapter example', (widget) =>
+      expect.poll(() => widgetText(widget)).toContain('0.03252'),
+    );
+    expect(rrf).toEqual({ fits: true, axe: [], errors: [] });
   });
 });

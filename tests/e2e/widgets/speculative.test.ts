@@ -2,15 +2,7 @@
 // message, a shared link reproduces the state, and it fits a 360 px screen, axe-clean in both themes.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
-import {
-  fitsWidth,
-  noBadNumbers,
-  openWidget,
-  readout,
-  setField,
-  widgetAxeInBothThemes,
-  widgetText,
-} from './widget-page.ts';
+import { noBadNumbers, openWidget, presetOnNarrowScreen, readout, setField, widgetText } from './widget-page.ts';
 
 const PAGE = '/llm/serving/';
 const TAG = 'speculative-decoding';
@@ -54,12 +46,9 @@ describeInBrowser('speculative decoding', ({ browser, url }) => {
   });
 
   it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const { widget, errors, page, close } = await openWidget(browser(), url(PAGE), TAG, 360);
-    await widget.locator('button', { hasText: 'α 0.8 at batch 64' }).click();
-    await expect.poll(() => readout(widget, 'Speedup')).toBe('1.92×');
-    expect(await fitsWidth(widget)).toBe(true);
-    expect(await widgetAxeInBothThemes(page, TAG)).toEqual([]);
-    expect(errors).toEqual([]);
-    await close();
+    const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, 'α 0.8 at batch 64', (widget) =>
+      expect.poll(() => readout(widget, 'Speedup')).toBe('1.92×'),
+    );
+    expect(check).toEqual({ fits: true, axe: [], errors: [] });
   });
 });

@@ -78,3 +78,23 @@ export async function widgetAxeInBothThemes(page: Page, tag: string): Promise<st
 export async function fitsWidth(widget: Locator): Promise<boolean> {
   return widget.locator('section.widget').evaluate((el) => el.scrollWidth <= el.clientWidth);
 }
+
+/**
+ * A widget on a 360 px screen after a preset: opens the page, clicks the preset, waits until
+ * `settled` resolves (a readout polled to its value), and reports whether the widget fits its
+ * column, axe in both themes, and the page's errors. Expect { fits: true, axe: [], errors: [] }.
+ */
+export async function presetOnNarrowScreen(
+  browser: Browser,
+  pageUrl: string,
+  tag: string,
+  preset: string,
+  settled: (widget: Locator) => Promise<unknown>,
+) {
+  const { widget, errors, page, close } = await openWidget(browser, pageUrl, tag, 360);
+  await widget.locator('button', { hasText: preset }).click();
+  await settled(widget);
+  const result = { fits: await fitsWidth(widget), axe: await widgetAxeInBothThemes(page, tag), errors };
+  await close();
+  return result;
+}
