@@ -3,7 +3,15 @@
 // in both themes.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
-import { noBadNumbers, openWidget, presetOnNarrowScreen, readout, setField, widgetText } from './widget-page.ts';
+import {
+  noBadNumbers,
+  openWidget,
+  presetOnNarrowScreen,
+  readout,
+  setField,
+  widgetText,
+  NARROW_CHECK_TIMEOUT,
+} from './widget-page.ts';
 
 const PAGE = '/llm/fine-tuning/';
 const TAG = 'fine-tuning-memory';
@@ -47,10 +55,14 @@ describeInBrowser('fine-tuning memory', ({ browser, url }) => {
     await close();
   });
 
-  it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, '8B QLoRA on an L4', (widget) =>
-      expect.poll(() => readout(widget, 'Total')).toBe('10.2 GB'),
-    );
-    expect(check).toEqual({ fits: true, axe: [], errors: [] });
-  });
+  it(
+    'fits a 360 px screen, presets included, and is axe-clean in both themes',
+    async () => {
+      const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, '8B QLoRA on an L4', (widget) =>
+        expect.poll(() => readout(widget, 'Total')).toBe('10.2 GB'),
+      );
+      expect(check).toEqual({ fits: true, axe: [], errors: [] });
+    },
+    NARROW_CHECK_TIMEOUT,
+  );
 });

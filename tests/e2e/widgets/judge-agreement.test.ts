@@ -3,7 +3,15 @@
 // axe-clean in both themes.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
-import { noBadNumbers, openWidget, presetOnNarrowScreen, readout, setField, widgetText } from './widget-page.ts';
+import {
+  noBadNumbers,
+  openWidget,
+  presetOnNarrowScreen,
+  readout,
+  setField,
+  widgetText,
+  NARROW_CHECK_TIMEOUT,
+} from './widget-page.ts';
 
 const PAGE = '/llm/evaluation/';
 const TAG = 'judge-agreement';
@@ -41,10 +49,14 @@ describeInBrowser('judge agreement', ({ browser, url }) => {
     await close();
   });
 
-  it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, '400 pairs, both orders', (widget) =>
-      expect.poll(() => readout(widget, 'Flip rate')).toBe('17.0%'),
-    );
-    expect(check).toEqual({ fits: true, axe: [], errors: [] });
-  });
+  it(
+    'fits a 360 px screen, presets included, and is axe-clean in both themes',
+    async () => {
+      const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, '400 pairs, both orders', (widget) =>
+        expect.poll(() => readout(widget, 'Flip rate')).toBe('17.0%'),
+      );
+      expect(check).toEqual({ fits: true, axe: [], errors: [] });
+    },
+    NARROW_CHECK_TIMEOUT,
+  );
 });

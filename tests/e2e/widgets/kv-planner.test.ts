@@ -11,6 +11,7 @@ import {
   setField,
   widgetAxeInBothThemes,
   widgetText,
+  NARROW_CHECK_TIMEOUT,
 } from './widget-page.ts';
 
 const PAGE = '/llm/inference/';
@@ -62,15 +63,19 @@ describeInBrowser('kv cache planner', ({ browser, url }) => {
     await close();
   });
 
-  it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const { widget, errors, page, close } = await openWidget(browser(), url(PAGE), TAG, 360);
-    await widget.locator('button', { hasText: 'DeepSeek-V3 on 8 H200s' }).click();
-    await expect.poll(() => readout(widget, 'KV tokens that fit')).toBe('4,898,110');
-    await widget.locator('input[type=checkbox][name="mha"]').check();
-    await expect.poll(() => widgetText(widget)).toContain('as much');
-    expect(await fitsWidth(widget)).toBe(true);
-    expect(await widgetAxeInBothThemes(page, TAG)).toEqual([]);
-    expect(errors).toEqual([]);
-    await close();
-  });
+  it(
+    'fits a 360 px screen, presets included, and is axe-clean in both themes',
+    async () => {
+      const { widget, errors, page, close } = await openWidget(browser(), url(PAGE), TAG, 360);
+      await widget.locator('button', { hasText: 'DeepSeek-V3 on 8 H200s' }).click();
+      await expect.poll(() => readout(widget, 'KV tokens that fit')).toBe('4,898,110');
+      await widget.locator('input[type=checkbox][name="mha"]').check();
+      await expect.poll(() => widgetText(widget)).toContain('as much');
+      expect(await fitsWidth(widget)).toBe(true);
+      expect(await widgetAxeInBothThemes(page, TAG)).toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
+    },
+    NARROW_CHECK_TIMEOUT,
+  );
 });

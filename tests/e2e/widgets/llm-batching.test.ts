@@ -4,7 +4,14 @@
 import { expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { describeInBrowser } from '../browser.ts';
-import { noBadNumbers, openWidget, presetOnNarrowScreen, setField, widgetText } from './widget-page.ts';
+import {
+  noBadNumbers,
+  openWidget,
+  presetOnNarrowScreen,
+  setField,
+  widgetText,
+  NARROW_CHECK_TIMEOUT,
+} from './widget-page.ts';
 
 const PAGE = '/llm/serving/';
 const TAG = 'llm-batching';
@@ -49,10 +56,14 @@ describeInBrowser('llm batching', ({ browser, url }) => {
     await second.close();
   });
 
-  it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, 'Light load', (widget) =>
-      expect.poll(() => caption(widget)).toBe('2,000 requests at 2.0 a second, served both ways'),
-    );
-    expect(check).toEqual({ fits: true, axe: [], errors: [] });
-  });
+  it(
+    'fits a 360 px screen, presets included, and is axe-clean in both themes',
+    async () => {
+      const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, 'Light load', (widget) =>
+        expect.poll(() => caption(widget)).toBe('2,000 requests at 2.0 a second, served both ways'),
+      );
+      expect(check).toEqual({ fits: true, axe: [], errors: [] });
+    },
+    NARROW_CHECK_TIMEOUT,
+  );
 });

@@ -3,7 +3,15 @@
 // reproduces the state, and it fits a 360 px screen, axe-clean in both themes.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
-import { noBadNumbers, openWidget, presetOnNarrowScreen, readout, setField, widgetText } from './widget-page.ts';
+import {
+  noBadNumbers,
+  openWidget,
+  presetOnNarrowScreen,
+  readout,
+  setField,
+  widgetText,
+  NARROW_CHECK_TIMEOUT,
+} from './widget-page.ts';
 
 const TAG = 'llm-latency-cost';
 
@@ -48,10 +56,14 @@ describeInBrowser('llm latency and cost', ({ browser, url }) => {
     await close();
   });
 
-  it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const check = await presetOnNarrowScreen(browser(), url('/llm/serving/'), TAG, '8B at batch 64', (widget) =>
-      expect.poll(() => readout(widget, 'Replica output')).toBe('4,570 tokens/s'),
-    );
-    expect(check).toEqual({ fits: true, axe: [], errors: [] });
-  });
+  it(
+    'fits a 360 px screen, presets included, and is axe-clean in both themes',
+    async () => {
+      const check = await presetOnNarrowScreen(browser(), url('/llm/serving/'), TAG, '8B at batch 64', (widget) =>
+        expect.poll(() => readout(widget, 'Replica output')).toBe('4,570 tokens/s'),
+      );
+      expect(check).toEqual({ fits: true, axe: [], errors: [] });
+    },
+    NARROW_CHECK_TIMEOUT,
+  );
 });

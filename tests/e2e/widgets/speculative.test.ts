@@ -2,7 +2,15 @@
 // message, a shared link reproduces the state, and it fits a 360 px screen, axe-clean in both themes.
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../browser.ts';
-import { noBadNumbers, openWidget, presetOnNarrowScreen, readout, setField, widgetText } from './widget-page.ts';
+import {
+  noBadNumbers,
+  openWidget,
+  presetOnNarrowScreen,
+  readout,
+  setField,
+  widgetText,
+  NARROW_CHECK_TIMEOUT,
+} from './widget-page.ts';
 
 const PAGE = '/llm/serving/';
 const TAG = 'speculative-decoding';
@@ -45,10 +53,14 @@ describeInBrowser('speculative decoding', ({ browser, url }) => {
     await close();
   });
 
-  it('fits a 360 px screen, presets included, and is axe-clean in both themes', async () => {
-    const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, 'α 0.8 at batch 64', (widget) =>
-      expect.poll(() => readout(widget, 'Speedup')).toBe('1.92×'),
-    );
-    expect(check).toEqual({ fits: true, axe: [], errors: [] });
-  });
+  it(
+    'fits a 360 px screen, presets included, and is axe-clean in both themes',
+    async () => {
+      const check = await presetOnNarrowScreen(browser(), url(PAGE), TAG, 'α 0.8 at batch 64', (widget) =>
+        expect.poll(() => readout(widget, 'Speedup')).toBe('1.92×'),
+      );
+      expect(check).toEqual({ fits: true, axe: [], errors: [] });
+    },
+    NARROW_CHECK_TIMEOUT,
+  );
 });

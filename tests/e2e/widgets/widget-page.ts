@@ -79,6 +79,9 @@ export async function fitsWidth(widget: Locator): Promise<boolean> {
   return widget.locator('section.widget').evaluate((el) => el.scrollWidth <= el.clientWidth);
 }
 
+/** A page load, a preset and two axe scans of a long chapter: minutes on a busy 2-core machine. */
+export const NARROW_CHECK_TIMEOUT = 150_000;
+
 /**
  * A widget on a 360 px screen after a preset: opens the page, clicks the preset, waits until
  * `settled` resolves (a readout polled to its value), and reports whether the widget fits its
