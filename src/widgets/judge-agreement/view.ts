@@ -101,7 +101,7 @@ function labelsView(state: State) {
   const confusion = scrollTable({
     label: 'Confusion matrix',
     caption: 'Items by judge label (rows) and human label (columns)',
-    head: ['', ...labels.map((label) => `Human: ${escapeHtml(label)}`), 'Total'],
+    head: ['Judge \\ human', ...labels.map((label) => `Human: ${escapeHtml(label)}`), 'Total'],
     rows: [
       ...labels.map((label, i) => [
         `Judge: ${escapeHtml(label)}`,
@@ -152,7 +152,7 @@ function pairsView(state: State) {
   const table = scrollTable({
     label: 'Verdicts in both orders',
     caption: 'Pairs by the winner with A shown first (rows) and with B shown first (columns)',
-    head: ['', ...order.map((v) => `B first: ${v}`)],
+    head: ['A first \\ B first', ...order.map((v) => `B first: ${v}`)],
     rows: order.map((v, i) => [`A first: ${v}`, ...(counts[i] as number[]).map((count) => fmtInt(count))]),
   });
   const flips = Math.round(bias.flipRate * bias.pairs);

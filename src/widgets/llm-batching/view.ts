@@ -55,7 +55,7 @@ export function view(state: State): WidgetResult {
     const table = scrollTable({
       label: 'Static and continuous batching side by side',
       caption: `${fmtInt(state.requests)} requests at ${fmt(state.rate, 1)} a second, served both ways`,
-      head: ['', 'Static', 'Continuous'],
+      head: ['Measure', 'Static', 'Continuous'],
       rows: [
         ['Output tokens/s', fmtInt(fixed.outputTokensPerSecond), fmtInt(continuous.outputTokensPerSecond)],
         ['TTFT p50', fmtSeconds(fixed.ttft.p50), fmtSeconds(continuous.ttft.p50)],
