@@ -13,6 +13,7 @@ import { serve } from '../serve.ts';
 import { buildIn, dirBytes, makeFourfoldCopy } from './build.ts';
 import { BUDGET, ORIGIN, PORT } from './config.ts';
 import { coreTimings } from './cores.ts';
+import { llmCoreTimings } from './llm-cores.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { kb, markdown, type Report } from './report.ts';
 import { searchTimings } from './search.ts';
@@ -39,6 +40,7 @@ const widgets = await widgetLatencies(dist, ORIGIN);
 server.close();
 console.log('Timing widget cores...');
 const cores = coreTimings();
+const llmCores = await llmCoreTimings();
 
 const js = (name: string) => weights[name].js.gzip;
 const ownJs = (name: string) => (ownScripts[name] ?? []).reduce((sum, s) => sum + s.gzip, 0);
@@ -80,6 +82,7 @@ const report: Report = {
   search: { indexBytes: dirBytes(join(dist, 'pagefind')), firstResultMs },
   cores,
   widgets,
+  llmCores,
 };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', JSON.stringify(report, null, 2) + '\n');

@@ -1,4 +1,5 @@
 /** The bench report as JSON and as the Markdown committed in bench-results/latest.md. */
+import type { LlmCoreTiming } from './llm-cores.ts';
 import type { Kind } from './weights.ts';
 import { LATENCY_TARGET, type WidgetLatency } from './widget-latency.ts';
 
@@ -15,6 +16,7 @@ export interface Report {
   search: { indexBytes: number; firstResultMs: Record<string, number> };
   cores: Record<string, Record<string, number>>;
   widgets: WidgetLatency[];
+  llmCores: Record<string, LlmCoreTiming>;
 }
 
 export function markdown(r: Report): string {
@@ -90,5 +92,13 @@ export function markdown(r: Report): string {
       `| ${w.tag} | ${w.page} | ${w.defaults.control} | ${w.defaults.medianMs} | ${w.defaults.maxMs} | ${w.defaults.longestTaskMs} | ${w.largest.medianMs} | ${w.largest.maxMs} | ${w.largest.longestTaskMs} | ${met ? 'met' : '**not met**'} |`,
     );
   }
+  lines.push(
+    '',
+    '## LLM calculators at their largest allowed input (one input change: a view call, median of 5 runs)',
+    '',
+    '| calculator | input | ms |',
+    '| --- | --- | ---: |',
+  );
+  for (const [name, t] of Object.entries(r.llmCores)) lines.push(`| ${name} | ${t.input} | ${t.ms.toFixed(1)} |`);
   return lines.join('\n') + '\n';
 }

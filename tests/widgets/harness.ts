@@ -32,3 +32,10 @@ export function readout(markup: string, name: string): string | undefined {
   const label = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return markup.match(new RegExp(`<dt>${label}</dt><dd>([^<]*)</dd>`))?.[1];
 }
+
+/** The cells after the row header `header` of a table (`<th scope="row">`), tags inside them removed. */
+export function tableRow(markup: string, header: string): string[] {
+  const label = header.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const row = markup.match(new RegExp(`<tr><th scope="row">${label}</th>(.*?)</tr>`))?.[1] ?? '';
+  return [...row.matchAll(/<td>(.*?)<\/td>/g)].map((match) => (match[1] as string).replace(/<[^>]+>/g, ''));
+}

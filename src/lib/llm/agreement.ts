@@ -89,6 +89,30 @@ export function rawAgreement<L extends Label>(labelsA: readonly L[], labelsB: re
   return agree / labelsA.length;
 }
 
+/**
+ * Chance agreement: how often two raters would agree if each labeled independently at their own
+ * label frequencies, the p_e of Cohen's kappa.
+ *
+ * Formula: p_e = Σ_l (n_A(l) / n) × (n_B(l) / n), over the labels either rater used.
+ * Reference: Cohen 1960, https://doi.org/10.1177/001316446002000104
+ *
+ * @throws MetricInputError if the lists are empty, differ in length, mix label types or hold a
+ *   non-finite number.
+ * @example
+ * chanceAgreement(['pass', 'pass', 'fail', 'pass'], ['pass', 'fail', 'fail', 'pass']); // 0.75 × 0.5 + 0.25 × 0.5 = 0.5
+ */
+export function chanceAgreement<L extends Label>(labelsA: readonly L[], labelsB: readonly L[]): number {
+  const { labels, matrix } = confusionOf(labelsA, labelsB, 'Chance agreement');
+  const n = labelsA.length;
+  let expected = 0;
+  labels.forEach((_, i) => {
+    const rowSum = (matrix[i] as number[]).reduce((total, count) => total + count, 0);
+    const columnSum = matrix.reduce((total, row) => total + (row[i] as number), 0);
+    expected += (rowSum / n) * (columnSum / n);
+  });
+  return expected;
+}
+
 export interface CohenKappaOptions {
   /**
    * Value to return when kappa is 0/0 (both raters used the same single label); a number in

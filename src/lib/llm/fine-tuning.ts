@@ -3,7 +3,13 @@
  * fine-tuning, LoRA and QLoRA, with activations as a separate, rougher estimate.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireFiniteResult, requireInteger, requireNonEmpty, requireOneOf } from '../validate.ts';
+import {
+  requireFiniteResult,
+  requireInteger,
+  requireIntegerInRange,
+  requireNonEmpty,
+  requireOneOf,
+} from '../validate.ts';
 import { activationMemoryBytes, TRAINING_BYTES_PER_PARAM, type ActivationMemoryInput } from '../systems/memory.ts';
 
 /** One weight matrix LoRA adapts, as its input and output widths (e.g. q_proj of Llama-3.1-8B: 4096 → 4096). */
@@ -74,6 +80,12 @@ export interface FineTuningMemoryInput {
   trainableParams?: number;
   /** QLoRA only: quantize the quantization constants too (default true, as the paper). */
   doubleQuantization?: boolean;
+  /**
+   * QLoRA only: parameters stored in NF4, a whole number from 1 to params (default params). The
+   * usual bitsandbytes set-up quantizes the linear layers inside the blocks (blockLinearParams) and
+   * keeps the embeddings, output head and norms in BF16.
+   */
+  quantizedParams?: number;
   /** Optional: the shapes for a rough activation estimate (activationMemoryBytes), reported apart. */
   activations?: ActivationMemoryInput;
 }
@@ -100,10 +112,12 @@ export interface FineTuningMemory {
  * - full: T = P, so weights 2P, gradients 2P, optimizer states 12P (16P in all);
  * - lora: the frozen base in BF16 (2P, no gradients or optimizer states) plus 16 bytes per adapter
  *   parameter: weights 2P + 2T, gradients 2T, optimizer states 12T;
- * - qlora: the frozen base in 4-bit NF4 with one FP32 absmax constant per 64 weights, i.e.
- *   4 + 0.5 bits per parameter, or 4 + 0.127 bits with double quantization (8-bit constants per 64
- *   weights, one FP32 per 256 of those); adapters as LoRA. 65B parameters: 36.6 GB without and
- *   33.5 GB with double quantization, the "about 3 GB" the paper saves.
+ * - qlora: the quantizedParams Q (default P) in 4-bit NF4 with one FP32 absmax constant per 64
+ *   weights, i.e. 4 + 0.5 bits per parameter, or 4 + 0.127 bits with double quantization (8-bit
+ *   constants per 64 weights, one FP32 per 256 of those); the other P − Q frozen parameters in
+ *   BF16 (2 bytes); adapters as LoRA. 65B parameters all in NF4: 36.6 GB without and 33.5 GB with
+ *   double quantization, the "about 3 GB" the paper saves. Llama-3.1-70B with its 68.45B block
+ *   weights in NF4 and the embeddings and head in BF16: 39.5 GB, as the fine-tuning chapter derives.
  * Activations depend on sequence length, batch and checkpointing, so they are returned apart as
  * activationMemoryBytes(activations) (Korthikanti et al. 2022), not added to total. Paged
  * optimizers, the CUDA context and fragmentation are not counted.
@@ -112,8 +126,8 @@ export interface FineTuningMemory {
  * https://arxiv.org/abs/1910.02054
  *
  * @throws MetricInputError if params is not a whole number >= 1, the method is unknown,
- *   trainableParams is missing or not a whole number >= 1 for LoRA/QLoRA, the activation shapes
- *   are invalid, or the sizes overflow.
+ *   trainableParams is missing or not a whole number >= 1 for LoRA/QLoRA, quantizedParams is not
+ *   a whole number from 1 to params, the activation shapes are invalid, or the sizes overflow.
  * @example
  * fineTuningMemory({ params: 8_030_261_248, method: 'qlora', trainableParams: 13_631_488 });
  * // { weights: 4169826945 (NF4 + DQ base 4142563969 + BF16 adapters 27262976), gradients: 27262976,
@@ -144,7 +158,9 @@ export function fineTuningMemory(input: FineTuningMemoryInput): FineTuningMemory
       (input.doubleQuantization ?? true)
         ? QLORA_BITS_PER_PARAM.doubleQuantizedConstants
         : QLORA_BITS_PER_PARAM.constants;
-    frozenBase = ((QLORA_BITS_PER_PARAM.nf4 + constants) / 8) * params;
+    const quantized = input.quantizedParams ?? params;
+    requireIntegerInRange(quantized, 'quantizedParams', metric, 1, params);
+    frozenBase = ((QLORA_BITS_PER_PARAM.nf4 + constants) / 8) * quantized + FROZEN_BF16_BYTES * (params - quantized);
   }
   const weights = frozenBase + adam.weights * trained;
   const gradients = adam.gradients * trained;
@@ -153,4 +169,70 @@ export function fineTuningMemory(input: FineTuningMemoryInput): FineTuningMemory
   requireFiniteResult(total, 'memory', metric);
   const activationsEstimate = input.activations === undefined ? null : activationMemoryBytes(input.activations);
   return { weights, gradients, optimizerStates, total, activationsEstimate };
+}
+
+export interface DecoderActivationInput {
+  /** Transformer blocks, a whole number >= 1. */
+  layers: number;
+  /** Model width h (`hidden_size`), a whole number >= 1. */
+  hiddenSize: number;
+  /** Key and value width h_kv = kvHeads × headDim, a whole number >= 1. */
+  kvWidth: number;
+  /** Gated MLP width f (`intermediate_size`), a whole number >= 1. */
+  ffnSize: number;
+  /** Vocabulary size, for the FP32 logits of the loss, a whole number >= 1. */
+  vocabSize: number;
+  /** Tokens per micro-batch (sequence length × sequences), a whole number >= 1. */
+  tokens: number;
+  /** Gradient checkpointing at every block: keep block inputs only and recompute one block at a time. */
+  checkpointing: boolean;
+}
+
+export interface DecoderActivations {
+  /** BF16 bytes one block keeps per token for the backward pass: (6h + 2h_kv + 4f) × 2. */
+  perTokenPerLayer: number;
+  /** What the blocks hold at the peak of the backward pass, bytes. */
+  blocks: number;
+  /** FP32 logits over the vocabulary for the loss: tokens × vocab × 4 bytes. */
+  logits: number;
+  /** blocks + logits. */
+  total: number;
+}
+
+/**
+ * Activation memory of fine-tuning a Llama-style decoder (RMSNorm, GQA with a FlashAttention
+ * kernel, SwiGLU MLP) in BF16: a rough, labeled estimate to add to the model states.
+ *
+ * Formula, per token and block: about 6h + 2h_kv + 4f values of 2 bytes (norm inputs and outputs,
+ * Q, the attention output and the output projection's input, K and V, and four MLP intermediates);
+ * FlashAttention keeps no n² score matrix. Without checkpointing the blocks hold layers × tokens ×
+ * that; with checkpointing at every block, layers × tokens × h × 2 bytes of block inputs plus one
+ * block's full set while it is recomputed. Logits for the loss in FP32: tokens × vocab × 4 bytes
+ * (a fused or chunked cross-entropy avoids them). Llama-3.1-8B, 4,096 tokens, checkpointed:
+ * 1.07 + 0.69 + 2.10 = 3.86 GB. Measure the real peak with torch.cuda.max_memory_allocated().
+ * Reference: Korthikanti et al., "Reducing Activation Recomputation in Large Transformer Models",
+ * 2022, section 4 (the per-layer accounting this adapts), https://arxiv.org/abs/2205.05198 ; Dao et
+ * al., "FlashAttention", 2022, https://arxiv.org/abs/2205.14135
+ *
+ * @throws MetricInputError if a size or count is not a whole number >= 1, or the sizes overflow.
+ * @example
+ * decoderActivationMemory({ layers: 32, hiddenSize: 4096, kvWidth: 1024, ffnSize: 14336, vocabSize: 128256,
+ *   tokens: 4096, checkpointing: true });
+ * // { perTokenPerLayer: 167936, blocks: 1761607680, logits: 2101346304, total: 3862953984 }
+ */
+export function decoderActivationMemory(input: DecoderActivationInput): DecoderActivations {
+  const metric = 'Activation memory';
+  const { layers, hiddenSize, kvWidth, ffnSize, vocabSize, tokens, checkpointing } = input;
+  for (const [name, value] of Object.entries({ layers, hiddenSize, kvWidth, ffnSize, vocabSize, tokens })) {
+    requireInteger(value, name, metric, 1);
+  }
+  const bf16 = 2;
+  const perTokenPerLayer = (6 * hiddenSize + 2 * kvWidth + 4 * ffnSize) * bf16;
+  const blocks = checkpointing
+    ? layers * tokens * hiddenSize * bf16 + tokens * perTokenPerLayer
+    : layers * tokens * perTokenPerLayer;
+  const logits = tokens * vocabSize * 4;
+  const total = blocks + logits;
+  requireFiniteResult(total, 'activation memory', metric);
+  return { perTokenPerLayer, blocks, logits, total };
 }

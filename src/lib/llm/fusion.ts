@@ -40,6 +40,23 @@ function requireDistinct(ids: readonly ItemId[], name: string, metric: string): 
 }
 
 /**
+ * One ranking's contribution to an item's RRF score: 1 / (k + rank), ranks from 1.
+ * With k = 60 a first place is worth 0.0164 and a fourth 0.0156; with k = 1, 0.5 and 0.2.
+ * Reference: Cormack, Clarke & Büttcher 2009 (see reciprocalRankFusion).
+ *
+ * @throws MetricInputError if rank is not a whole number >= 1 or k is negative or not finite.
+ * @example
+ * rrfTerm(1); // 1/61 = 0.01639...
+ */
+export function rrfTerm(rank: number, k: number = RRF_K): number {
+  requireInteger(rank, 'rank', 'RRF term', 1);
+  requireNonNegative(k, 'k', 'RRF term');
+  return term(rank, k);
+}
+
+const term = (rank: number, k: number) => 1 / (k + rank);
+
+/**
  * Reciprocal rank fusion (RRF): one ranking from several, rewarding items ranked high anywhere.
  *
  * Formula: score(d) = Σ_{rankings r containing d} 1 / (k + rank_r(d)), ranks from 1, k = 60 by
@@ -70,9 +87,9 @@ export function reciprocalRankFusion<Id extends ItemId>(
     ranking.forEach((id, position) => {
       const rank = position + 1;
       const entry = entries.get(id);
-      if (entry === undefined) entries.set(id, { score: 1 / (k + rank), bestRank: rank, order: entries.size });
+      if (entry === undefined) entries.set(id, { score: term(rank, k), bestRank: rank, order: entries.size });
       else {
-        entry.score += 1 / (k + rank);
+        entry.score += term(rank, k);
         entry.bestRank = Math.min(entry.bestRank, rank);
       }
     });

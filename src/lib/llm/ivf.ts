@@ -119,8 +119,10 @@ class NearestK {
   private readonly distances: Float64Array;
   private readonly ids: Int32Array;
   private size = 0;
+  private readonly k: number;
 
-  constructor(private readonly k: number) {
+  constructor(k: number) {
+    this.k = k;
     this.distances = new Float64Array(k);
     this.ids = new Int32Array(k);
   }
@@ -167,6 +169,18 @@ class NearestK {
       this.swap(i, child);
       i = child;
     }
+  }
+
+  /** How many of the kept ids are in `ids`. */
+  countIn(ids: ReadonlySet<number>): number {
+    let hits = 0;
+    for (let i = 0; i < this.size; i++) if (ids.has(this.ids[i] as number)) hits++;
+    return hits;
+  }
+
+  /** The ids kept, in heap order. */
+  keptIds(): Set<number> {
+    return new Set(this.ids.subarray(0, this.size));
   }
 
   /** The pairs, nearest first. */
@@ -468,8 +482,122 @@ export function exactKnn(vectors: readonly Vector[], query: Vector, k: number): 
   return { ...nearest.sorted(), distancesComputed: count };
 }
 
+/**
+ * Distances an IVF search computes per query if the lists were equal: every centroid, then the
+ * vectors of nprobe lists of N / nlist each. Real k-means lists are uneven, so measure
+ * (searchIvf's distancesComputed) when it matters.
+ *
+ * Formula: D = nlist + nprobe × N / nlist (the RAG chapter's D_IVF).
+ * Reference: Jégou et al. 2011, section IV: https://doi.org/10.1109/TPAMI.2010.57
+ *
+ * @throws MetricInputError if a count is not a whole number >= 1 or nprobe exceeds nlist.
+ * @example
+ * ivfDistancesPerQuery({ vectors: 5e7, nlist: 65_536, nprobe: 64 }); // 114364.125 (about 114,000)
+ */
+export function ivfDistancesPerQuery({
+  vectors,
+  nlist,
+  nprobe,
+}: {
+  vectors: number;
+  nlist: number;
+  nprobe: number;
+}): number {
+  const metric = 'IVF distances per query';
+  requireInteger(vectors, 'vectors', metric, 1);
+  requireInteger(nlist, 'nlist', metric, 1);
+  requireIntegerInRange(nprobe, 'nprobe', metric, 1, nlist);
+  return nlist + (nprobe * vectors) / nlist;
+}
+
+export interface IvfRecallOptions {
+  /** Neighbours per query, a whole number from 1 to n. */
+  k: number;
+  /** The nprobe values to measure, each a whole number from 1 to nlist. */
+  nprobes: readonly number[];
+}
+
+export interface IvfRecallPoint {
+  nprobe: number;
+  /** Mean over the queries of |IVF top k ∩ exact top k| / k. */
+  recallAtK: number;
+  /** Mean distances computed per query: nlist centroids + the vectors in the probed lists. */
+  meanDistancesComputed: number;
+}
+
+/**
+ * Recall against distances computed: how much of the exact top k an IVF search finds at each
+ * nprobe, averaged over a set of queries, the trade-off a vector index is tuned on.
+ *
+ * Algorithm: for each query, the exact top k by brute force over the index's vectors (exactKnn's
+ * arithmetic and tie rule), then one pass over the lists in order of centroid distance (as
+ * searchIvf probes them), reading off the top k after the first nprobe lists for every requested
+ * nprobe. recall@k = |found ∩ exact| / k (the ANN-benchmarks "k-recall@k"); at nprobe = nlist it
+ * is 1. Cost O(queries × (n + nlist log nlist) × d), whatever the number of nprobe values.
+ * Reference: Aumüller, Bernhardsson & Faithfull, "ANN-Benchmarks", Information Systems 2020,
+ * section 2.3 (recall), https://arxiv.org/abs/1807.05614 ; FAISS nprobe:
+ * https://github.com/facebookresearch/faiss/wiki/Faster-search
+ *
+ * @throws MetricInputError if queries is empty, a query's length differs from the index's
+ *   dimensions or has a non-finite coordinate, k is not from 1 to n, nprobes is empty or an
+ *   nprobe is not from 1 to nlist.
+ * @example
+ * const vectors = clusteredVectors({ count: 2000, dimensions: 8, clusters: 20, spread: 0.1, seed: 1 });
+ * const index = buildIvfIndex(vectors.slice(0, 1950), { nlist: 32, seed: 1 });
+ * ivfRecallCurve(index, vectors.slice(1950), { k: 10, nprobes: [1, 32] });
+ * // [{ nprobe: 1, recallAtK: ..., ... }, { nprobe: 32, recallAtK: 1, meanDistancesComputed: 1982 }]
+ */
+export function ivfRecallCurve(
+  index: IvfIndex,
+  queries: readonly Vector[],
+  options: IvfRecallOptions,
+): IvfRecallPoint[] {
+  const metric = 'IVF recall';
+  const { count, dimensions, nlist, centroids, lists, data } = index;
+  const { k, nprobes } = options;
+  requireNonEmpty(queries, 'queries', metric);
+  requireNonEmpty(nprobes, 'nprobes', metric);
+  requireIntegerInRange(k, 'k', metric, 1, count);
+  nprobes.forEach((nprobe, i) => requireIntegerInRange(nprobe, `nprobes[${i}]`, metric, 1, nlist));
+  const wanted = [...new Set(nprobes)].sort((a, b) => a - b);
+  const recallSums = new Float64Array(wanted.length);
+  const distanceSums = new Float64Array(wanted.length);
+  const deepest = wanted.at(-1) as number;
+  const centroidDistance = new Float64Array(nlist);
+  const probeOrder = Array.from({ length: nlist }, (_, c) => c);
+  for (const query of queries) {
+    const point = requireQuery(query, dimensions, metric);
+    const exact = new NearestK(k);
+    for (let i = 0; i < count; i++) exact.offer(squaredDistance(data, i, point, dimensions), i);
+    const truth = exact.keptIds();
+    for (let c = 0; c < nlist; c++) centroidDistance[c] = squaredDistance(centroids, c, point, dimensions);
+    probeOrder.sort((a, b) => (centroidDistance[a] as number) - (centroidDistance[b] as number) || a - b);
+    const found = new NearestK(k);
+    let scanned = 0;
+    let next = 0;
+    for (let p = 0; p < deepest; p++) {
+      const list = lists[probeOrder[p] as number] as Int32Array;
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i] as number;
+        found.offer(squaredDistance(data, id, point, dimensions), id);
+      }
+      scanned += list.length;
+      if (p + 1 === wanted[next]) {
+        recallSums[next] = (recallSums[next] as number) + found.countIn(truth) / k;
+        distanceSums[next] = (distanceSums[next] as number) + nlist + scanned;
+        next++;
+      }
+    }
+  }
+  return wanted.map((nprobe, i) => ({
+    nprobe,
+    recallAtK: (recallSums[i] as number) / queries.length,
+    meanDistancesComputed: (distanceSums[i] as number) / queries.length,
+  }));
+}
+
 export interface ClusteredVectorsInput {
-  /** Vectors to draw, a whole number from 1 to MAX_IVF_VECTORS. */
+  /** Vectors to draw, a whole number from 1 to 2 × MAX_IVF_VECTORS (an index's worth plus as many held-out queries). */
   count: number;
   /** Dimensions, a whole number from 1 to MAX_IVF_DIMENSIONS. */
   dimensions: number;
@@ -496,7 +624,7 @@ export interface ClusteredVectorsInput {
  */
 export function clusteredVectors({ count, dimensions, clusters, spread, seed }: ClusteredVectorsInput): number[][] {
   const metric = 'Clustered vectors';
-  requireIntegerInRange(count, 'count', metric, 1, MAX_IVF_VECTORS);
+  requireIntegerInRange(count, 'count', metric, 1, 2 * MAX_IVF_VECTORS);
   requireIntegerInRange(dimensions, 'dimensions', metric, 1, MAX_IVF_DIMENSIONS);
   requireInteger(clusters, 'clusters', metric, 1);
   requireNonNegative(spread, 'spread', metric);

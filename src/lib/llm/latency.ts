@@ -4,7 +4,13 @@
  * (memory-bound), whichever takes longer.
  */
 import { MetricInputError } from '../errors.ts';
-import { requireFiniteResult, requireInRange, requireInteger, requirePositive } from '../validate.ts';
+import {
+  requireFiniteResult,
+  requireInRange,
+  requireInteger,
+  requireNonNegative,
+  requirePositive,
+} from '../validate.ts';
 
 export type RooflineBound = 'compute' | 'memory';
 
@@ -29,6 +35,11 @@ export interface LlmLatencyInput {
   mfu?: number;
   /** Model bandwidth utilization, the share of memoryBandwidth achieved, in (0, 1] (default 1). */
   mbu?: number;
+  /**
+   * Attention FLOPs a token spends per earlier token of its context, >= 0 (default 0: ignored, the
+   * 2 × params rule alone); attentionFlopsPerContextToken gives it for a preset model.
+   */
+  attentionFlopsPerContextToken?: number;
 }
 
 export interface LlmLatency {
@@ -52,23 +63,26 @@ export interface LlmLatency {
  * LLM latency and throughput by the roofline model: time to first token (TTFT), time per output
  * token (TPOT), end-to-end latency and the batch's decode rate, with the bound of each phase.
  *
- * Formula: a phase takes max(FLOPs / (peakFlops × mfu), bytes / (memoryBandwidth × mbu)).
- * - Prefill: FLOPs = 2 × params × promptTokens × batch; bytes = weight bytes (params ×
- *   weightBytesPerParam). It yields the first output token, so TTFT = prefill (no queueing).
- * - Decode step j = 1 .. outputTokens − 1 (tokens generated so far = j): FLOPs = 2 × params × batch;
- *   bytes = weight bytes + batch × kvBytesPerToken × (promptTokens + j). TPOT is the mean step
- *   time, computed in closed form (memory time grows linearly with j; the steps below the compute
- *   roof take the compute time). bound.decode compares the mean memory time with the compute time.
+ * Formula: a phase takes max(FLOPs / (peakFlops × mfu), bytes / (memoryBandwidth × mbu)), with
+ * a = attentionFlopsPerContextToken (0 unless given) and P = promptTokens.
+ * - Prefill: FLOPs = batch × (2 × params × P + a × P² / 2) (causal attention: token i attends to
+ *   about i earlier tokens); bytes = weight bytes (params × weightBytesPerParam). It yields the
+ *   first output token, so TTFT = prefill (no queueing).
+ * - Decode step j = 1 .. outputTokens − 1 (tokens generated so far = j): FLOPs = batch × (2 ×
+ *   params + a × (P + j)); bytes = weight bytes + batch × kvBytesPerToken × (P + j). TPOT is the
+ *   mean step time, computed in closed form (both times grow linearly with j, so the larger one
+ *   switches at most once). bound.decode compares the mean compute time with the mean memory time.
  * - e2e = TTFT + (outputTokens − 1) × TPOT; outputTokensPerSecond = batch / TPOT.
- * Ignored: attention FLOPs (quadratic in context; small next to 2 × params for short contexts),
- * activation traffic, communication between GPUs and queueing. 2 × params FLOPs per token is the
- * usual forward-pass estimate (Kaplan et al. 2020, https://arxiv.org/abs/2001.08361, section 2.1).
+ * Ignored: activation traffic, communication between GPUs and queueing. 2 × params FLOPs per
+ * token is the usual forward-pass estimate (Kaplan et al. 2020, https://arxiv.org/abs/2001.08361,
+ * section 2.1); without a, attention over the context is ignored too (small for short contexts).
  * Reference: Williams, Waterman & Patterson, "Roofline", CACM 2009,
  * https://doi.org/10.1145/1498765.1498785 ; for LLMs, Pope et al., "Efficiently Scaling
  * Transformer Inference", 2022, https://arxiv.org/abs/2211.05102
  *
  * @throws MetricInputError if a count is not a whole number in range (outputTokens >= 2), a rate
- *   or size is not a positive finite number, mfu or mbu is outside (0, 1], or the times overflow.
+ *   or size is not a positive finite number, mfu or mbu is outside (0, 1],
+ *   attentionFlopsPerContextToken is negative, or the times overflow.
  * @example
  * llmLatency({ params: 8_030_261_248, weightBytesPerParam: 2, kvBytesPerToken: 131_072,
  *   promptTokens: 1000, outputTokens: 201, batch: 1, peakFlops: 989e12, memoryBandwidth: 3.35e12 });
@@ -81,6 +95,7 @@ export function llmLatency(input: LlmLatencyInput): LlmLatency {
   const { peakFlops, memoryBandwidth } = input;
   const mfu = input.mfu ?? 1;
   const mbu = input.mbu ?? 1;
+  const attention = input.attentionFlopsPerContextToken ?? 0;
   requireInteger(params, 'params', metric, 1);
   requirePositive(weightBytesPerParam, 'weightBytesPerParam', metric);
   requirePositive(kvBytesPerToken, 'kvBytesPerToken', metric);
@@ -103,25 +118,29 @@ export function llmLatency(input: LlmLatencyInput): LlmLatency {
     requirePositive(value, name, metric);
     requireInRange(value, name, metric, 0, 1);
   }
+  requireNonNegative(attention, 'attentionFlopsPerContextToken', metric);
 
   const flopRate = peakFlops * mfu;
   const byteRate = memoryBandwidth * mbu;
   const weightBytes = params * weightBytesPerParam;
 
-  const prefillCompute = (2 * params * promptTokens * batch) / flopRate;
+  const prefillCompute = (batch * (2 * params * promptTokens + (attention * promptTokens ** 2) / 2)) / flopRate;
   const prefillMemory = weightBytes / byteRate;
   const prefillSeconds = Math.max(prefillCompute, prefillMemory);
 
-  // Decode step j (1..n) reads a + b·j seconds' worth of bytes and computes for c seconds.
+  // Decode step j (1..n) computes for c0 + c1·j seconds and reads c0' + c1'·j seconds' worth of bytes.
   const n = outputTokens - 1;
-  const c = (2 * params * batch) / flopRate;
-  const a = (weightBytes + batch * kvBytesPerToken * promptTokens) / byteRate;
-  const b = (batch * kvBytesPerToken) / byteRate;
-  // Steps with a + b·j < c are compute-bound: j < (c − a) / b.
-  const computeSteps = Math.min(n, Math.max(0, Math.ceil((c - a) / b) - 1));
-  const memoryStepsSum = (n - computeSteps) * a + (b * (n * (n + 1) - computeSteps * (computeSteps + 1))) / 2;
-  const timePerOutputTokenSeconds = (computeSteps * c + memoryStepsSum) / n;
-  const decodeMemory = a + (b * (n + 1)) / 2;
+  const compute = {
+    intercept: (batch * (2 * params + attention * promptTokens)) / flopRate,
+    slope: (batch * attention) / flopRate,
+  };
+  const memory = {
+    intercept: (weightBytes + batch * kvBytesPerToken * promptTokens) / byteRate,
+    slope: (batch * kvBytesPerToken) / byteRate,
+  };
+  const timePerOutputTokenSeconds = sumOfMaxOverSteps(compute, memory, n) / n;
+  const decodeCompute = compute.intercept + (compute.slope * (n + 1)) / 2;
+  const decodeMemory = memory.intercept + (memory.slope * (n + 1)) / 2;
 
   const result: LlmLatency = {
     prefillSeconds,
@@ -131,13 +150,46 @@ export function llmLatency(input: LlmLatencyInput): LlmLatency {
     outputTokensPerSecond: batch / timePerOutputTokenSeconds,
     bound: {
       prefill: prefillCompute >= prefillMemory ? 'compute' : 'memory',
-      decode: c >= decodeMemory ? 'compute' : 'memory',
+      decode: decodeCompute >= decodeMemory ? 'compute' : 'memory',
     },
-    roofline: { prefillCompute, prefillMemory, decodeCompute: c, decodeMemory },
+    roofline: { prefillCompute, prefillMemory, decodeCompute, decodeMemory },
   };
   for (const name of ['prefillSeconds', 'timePerOutputTokenSeconds', 'e2eSeconds', 'outputTokensPerSecond'] as const) {
     requireFiniteResult(result[name], name, metric);
   }
   requireFiniteResult(decodeMemory, 'decode memory time', metric);
+  requireFiniteResult(decodeCompute, 'decode compute time', metric);
   return result;
+}
+
+interface Linear {
+  intercept: number;
+  slope: number;
+}
+
+/** Σ_{j=from}^{to} (intercept + slope · j), 0 for an empty range. */
+function sumLinear({ intercept, slope }: Linear, from: number, to: number): number {
+  if (to < from) return 0;
+  const count = to - from + 1;
+  return count * intercept + (slope * (from + to) * count) / 2;
+}
+
+/**
+ * Σ_{j=1}^{n} max(f(j), g(j)) for two linear functions, in closed form: they cross at most once,
+ * so the steps split into one range where f is the larger and one where g is.
+ */
+function sumOfMaxOverSteps(f: Linear, g: Linear, n: number): number {
+  const larger = (j: number) => (f.intercept + f.slope * j >= g.intercept + g.slope * j ? f : g);
+  if (larger(1) === larger(n)) {
+    // Same winner at both ends: a linear difference cannot change sign in between.
+    return sumLinear(larger(1), 1, n);
+  }
+  // The winner at j = 1 leads up to the crossing; the other one after it.
+  const crossing = (g.intercept - f.intercept) / (f.slope - g.slope);
+  const last = Math.min(n - 1, Math.max(1, Math.floor(crossing)));
+  const first = larger(1);
+  let split = last;
+  while (split > 1 && larger(split) !== first) split--;
+  while (split < n - 1 && larger(split + 1) === first) split++;
+  return sumLinear(first, 1, split) + sumLinear(larger(n), split + 1, n);
 }

@@ -3,6 +3,8 @@
  * primary source cited beside it. Sizes are in decimal units as the sources print them
  * (1 GB = 1e9 bytes, 1 TB/s = 1e12 bytes/s, 1 TFLOP/s = 1e12 FLOP/s).
  */
+import { MetricInputError } from '../errors.ts';
+import { requirePositive } from '../validate.ts';
 import { kvCacheBytesPerToken, mlaKvCacheBytesPerToken } from './kv-cache.ts';
 
 /** Attention with K and V heads stored per token: MHA (kvHeads = heads), GQA, or MQA (kvHeads = 1). */
@@ -39,6 +41,10 @@ export interface ModelPreset {
   /** Model width (`hidden_size`). */
   hiddenSize: number;
   attention: GroupedAttention | LatentAttention;
+  /** Width of the gated MLP (`intermediate_size`); null for a mixture of experts, whose experts have their own width. */
+  ffnSize: number | null;
+  /** Vocabulary entries (`vocab_size`): the rows of the embedding and of the untied output head. */
+  vocabSize: number;
   /** Parameters held in memory (all experts of a mixture-of-experts model). */
   params: number;
   /** Parameters used per token: equal to params for a dense model, fewer for MoE (FLOPs ≈ 2 × this). */
@@ -46,6 +52,9 @@ export interface ModelPreset {
   /** Where the figures come from. */
   source: string;
 }
+
+/** What the cache and attention formulas need of a model: its layers and attention (a preset, or a shape typed in). */
+export type ModelShape = Pick<ModelPreset, 'layers' | 'attention'>;
 
 export interface GpuPreset {
   id: string;
@@ -78,6 +87,8 @@ export const MODEL_PRESETS = [
     layers: 32,
     hiddenSize: 4096,
     attention: { kind: 'gqa', heads: 32, kvHeads: 32, headDim: 128 },
+    ffnSize: 11008,
+    vocabSize: 32000,
     params: 6_738_415_616,
     activeParams: 6_738_415_616,
     source: 'https://huggingface.co/meta-llama/Llama-2-7b-hf/blob/main/config.json',
@@ -91,6 +102,8 @@ export const MODEL_PRESETS = [
     layers: 32,
     hiddenSize: 4096,
     attention: { kind: 'gqa', heads: 32, kvHeads: 8, headDim: 128 },
+    ffnSize: 14336,
+    vocabSize: 128256,
     params: 8_030_261_248,
     activeParams: 8_030_261_248,
     source: 'https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json',
@@ -103,6 +116,8 @@ export const MODEL_PRESETS = [
     layers: 80,
     hiddenSize: 8192,
     attention: { kind: 'gqa', heads: 64, kvHeads: 8, headDim: 128 },
+    ffnSize: 28672,
+    vocabSize: 128256,
     params: 70_553_706_496,
     activeParams: 70_553_706_496,
     source: 'https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json',
@@ -115,6 +130,8 @@ export const MODEL_PRESETS = [
     layers: 28,
     hiddenSize: 3584,
     attention: { kind: 'gqa', heads: 28, kvHeads: 4, headDim: 128 },
+    ffnSize: 18944,
+    vocabSize: 152064,
     params: 7_615_616_512,
     activeParams: 7_615_616_512,
     source: 'https://huggingface.co/Qwen/Qwen2.5-7B/blob/main/config.json',
@@ -122,13 +139,15 @@ export const MODEL_PRESETS = [
   {
     // deepseek-ai/DeepSeek-V3 inference/configs/config_671B.json: n_layers 61, dim 7168,
     // n_heads 128, kv_lora_rank 512, qk_rope_head_dim 64, qk_nope_head_dim 128, v_head_dim 128,
-    // n_routed_experts 256, n_activated_experts 8, n_shared_experts 1. Parameters from the
+    // n_routed_experts 256, n_activated_experts 8, n_shared_experts 1, vocab_size 129280. Parameters from the
     // repository README: 671B total, 37B activated per token (main model, without the 14B MTP module).
     id: 'deepseek-v3',
     name: 'DeepSeek-V3 (MLA, MoE)',
     layers: 61,
     hiddenSize: 7168,
     attention: { kind: 'mla', heads: 128, kvLoraRank: 512, ropeHeadDim: 64, qkNopeHeadDim: 128, vHeadDim: 128 },
+    ffnSize: null,
+    vocabSize: 129280,
     params: 671e9,
     activeParams: 37e9,
     source: 'https://github.com/deepseek-ai/DeepSeek-V3/blob/main/inference/configs/config_671B.json',
@@ -197,7 +216,7 @@ export type GpuPresetId = (typeof GPU_PRESETS)[number]['id'];
  * @example
  * modelKvCacheBytesPerToken(MODEL_PRESETS[1], 2); // Llama-3.1-8B in BF16: 131072
  */
-export function modelKvCacheBytesPerToken(model: ModelPreset, bytesPerElement: number): number {
+export function modelKvCacheBytesPerToken(model: ModelShape, bytesPerElement: number): number {
   const attention = model.attention;
   return attention.kind === 'mla'
     ? mlaKvCacheBytesPerToken({
@@ -212,4 +231,111 @@ export function modelKvCacheBytesPerToken(model: ModelPreset, bytesPerElement: n
         headDim: attention.headDim,
         bytesPerElement,
       });
+}
+
+/**
+ * KV cache bytes per token the model would need with plain multi-head attention: every query head
+ * caching its own key and value. For a GQA model that is kvCacheBytesPerToken with kvHeads = heads
+ * (heads / kvHeads times its real cache); for MLA, full keys (qkNopeHeadDim + ropeHeadDim) and
+ * values (vHeadDim) for every head: layers × heads × (qkNope + rope + v) × bytesPerElement.
+ * The comparison is what GQA and MLA save, the mistake calculators make when they ignore kvHeads.
+ * Reference: Ainslie et al. 2023 (GQA), https://arxiv.org/abs/2305.13245 ; DeepSeek-V2, section
+ * 2.1 and Table 1 (MLA against MHA), https://arxiv.org/abs/2405.04434
+ *
+ * @throws MetricInputError if bytesPerElement is not a positive finite number.
+ * @example
+ * modelMhaKvCacheBytesPerToken(MODEL_PRESETS[1], 2); // Llama-3.1-8B as MHA: 524288 (4 × its GQA cache)
+ * modelMhaKvCacheBytesPerToken(MODEL_PRESETS[4], 2); // DeepSeek-V3 as MHA: 4997120 (71 × its MLA cache)
+ */
+export function modelMhaKvCacheBytesPerToken(model: ModelShape, bytesPerElement: number): number {
+  const attention = model.attention;
+  if (attention.kind === 'gqa') {
+    return kvCacheBytesPerToken({
+      layers: model.layers,
+      kvHeads: attention.heads,
+      headDim: attention.headDim,
+      bytesPerElement,
+    });
+  }
+  requirePositive(bytesPerElement, 'bytesPerElement', 'MHA KV cache per token');
+  const perHead = attention.qkNopeHeadDim + attention.ropeHeadDim + attention.vHeadDim;
+  return model.layers * attention.heads * perHead * bytesPerElement;
+}
+
+/**
+ * Attention FLOPs one token spends on each earlier token of its context, summed over the layers:
+ * the part of a forward pass that grows with context length and that the 2 × params rule leaves out.
+ *
+ * Formula: MHA/GQA, 4 × layers × heads × headDim (a query-key dot product and a weighted sum of
+ * values, 2 FLOPs per multiply-add, for every query head; KV sharing does not reduce it); MLA with
+ * the up-projections absorbed, as engines decode it, 2 × layers × heads × (2 × kvLoraRank +
+ * ropeHeadDim) (scores against the 512 + 64-wide cached latent and RoPE key, values from the
+ * 512-wide latent). A causal prefill of n tokens spends about this × n² / 2.
+ * Reference: Hoffmann et al., "Training Compute-Optimal Large Language Models", 2022, appendix F
+ * (QK logits and the softmax-weighted sum of values, 2 × key_size × heads FLOPs each per pair),
+ * https://arxiv.org/abs/2203.15556 ; DeepSeek-V2, section 2.1.2 (absorbing the up-projections
+ * at inference), https://arxiv.org/abs/2405.04434
+ *
+ * @example
+ * attentionFlopsPerContextToken(MODEL_PRESETS[1]); // Llama-3.1-8B: 4 × 32 × 32 × 128 = 524288
+ */
+export function attentionFlopsPerContextToken(model: ModelShape): number {
+  const attention = model.attention;
+  return attention.kind === 'gqa'
+    ? 4 * model.layers * attention.heads * attention.headDim
+    : 2 * model.layers * attention.heads * (2 * attention.kvLoraRank + attention.ropeHeadDim);
+}
+
+/** One weight matrix inside a transformer block, by its Hugging Face name. */
+export interface BlockProjection {
+  name: 'q_proj' | 'k_proj' | 'v_proj' | 'o_proj' | 'gate_proj' | 'up_proj' | 'down_proj';
+  dIn: number;
+  dOut: number;
+}
+
+/**
+ * The seven linear projections of one block of a dense Llama/Qwen2-style decoder, with their
+ * shapes from the config: attention q (hidden → heads × headDim), k and v (hidden → kvHeads ×
+ * headDim), o (heads × headDim → hidden), and the gated MLP gate and up (hidden → ffn) and down
+ * (ffn → hidden). LoRA adapts a subset of them; QLoRA quantizes all of them.
+ * Reference: the LlamaAttention and LlamaMLP modules of Hugging Face transformers,
+ * https://github.com/huggingface/transformers/blob/main/src/transformers/models/llama/modeling_llama.py
+ *
+ * @throws MetricInputError for a multi-head latent attention or mixture-of-experts model, whose
+ *   blocks have other matrices.
+ * @example
+ * blockProjections(MODEL_PRESETS[1])[1]; // { name: 'k_proj', dIn: 4096, dOut: 1024 }
+ */
+export function blockProjections(model: ModelPreset): BlockProjection[] {
+  const { attention, ffnSize, hiddenSize: hidden } = model;
+  if (attention.kind !== 'gqa' || ffnSize === null) {
+    throw new MetricInputError(
+      `Block projections: ${model.name} uses multi-head latent attention and a mixture of experts, so its ` +
+        'blocks do not have the seven dense projections; choose a dense model.',
+      'out-of-range',
+    );
+  }
+  const queryWidth = attention.heads * attention.headDim;
+  const kvWidth = attention.kvHeads * attention.headDim;
+  return [
+    { name: 'q_proj', dIn: hidden, dOut: queryWidth },
+    { name: 'k_proj', dIn: hidden, dOut: kvWidth },
+    { name: 'v_proj', dIn: hidden, dOut: kvWidth },
+    { name: 'o_proj', dIn: queryWidth, dOut: hidden },
+    { name: 'gate_proj', dIn: hidden, dOut: ffnSize },
+    { name: 'up_proj', dIn: hidden, dOut: ffnSize },
+    { name: 'down_proj', dIn: ffnSize, dOut: hidden },
+  ];
+}
+
+/**
+ * Parameters in the linear layers of all blocks (the seven projections × layers, no biases):
+ * what bitsandbytes quantizes for QLoRA, leaving embeddings, the output head and norms in 16 bits.
+ *
+ * @throws MetricInputError for an MLA or mixture-of-experts model (see blockProjections).
+ * @example
+ * blockLinearParams(MODEL_PRESETS[2]); // Llama-3.1-70B: 80 × 855,638,016 = 68451041280
+ */
+export function blockLinearParams(model: ModelPreset): number {
+  return model.layers * blockProjections(model).reduce((total, { dIn, dOut }) => total + dIn * dOut, 0);
 }

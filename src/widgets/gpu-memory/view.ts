@@ -17,7 +17,7 @@ import {
   type WeightDtype,
   type ZeroStage,
 } from '../../lib/systems/memory.ts';
-import { fmt, fmtInt } from '../kit/format.ts';
+import { fmt, fmtBytes, fmtInt, fmtParams, fmtShort as short } from '../kit/format.ts';
 import { barChart, legend } from '../kit/chart.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
 import type { StateOf } from '../kit/schema.ts';
@@ -28,22 +28,8 @@ type State = StateOf<typeof schema>;
 /** The largest card compared with: the count of cards the weights need is in these. */
 const LARGEST_CARD_GB = Math.max(...GPU_CARDS.map((card) => card.gb));
 
-/** Up to 3 significant digits without trailing zeros: 24, 8.25, 5.63, 31.4, 140. */
-function short(value: number): string {
-  if (value >= 1000) return fmtInt(value);
-  const text = fmt(value, value >= 100 ? 0 : value >= 10 ? 1 : 2);
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
-}
-
-/** Bytes as decimal GB (1 GB = 10^9 bytes, as data sheets and the ZeRO paper count), or MB below 1 GB. */
-export function fmtBytes(bytes: number): string {
-  return bytes >= 1e9 ? `${short(bytes / 1e9)} GB` : `${short(bytes / 1e6)} MB`;
-}
-
-/** A parameter count as 125M, 1.5B, 70B. */
-export function fmtParams(params: number): string {
-  return params >= 1e9 ? `${short(params / 1e9)}B` : `${short(params / 1e6)}M`;
-}
+/** Re-exported: the GPU memory calculator's tests read its formats from its view. */
+export { fmtBytes, fmtParams };
 
 /** The whole parameter count from the billions the reader types (the library needs a whole number). */
 export function paramCount(billions: number): number {

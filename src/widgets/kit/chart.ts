@@ -129,22 +129,26 @@ export interface BarChartOptions {
   yMax?: number;
   /** Horizontal reference lines, such as a memory limit or a four-fifths threshold. */
   yRules?: Rule[];
+  /** One bar per category with the groups stacked bottom to top (parts of a whole), instead of side by side. */
+  stacked?: boolean;
   width?: number;
   height?: number;
 }
 
-/** Grouped bars, one band per category (histograms, per-group rates, memory per GPU...). */
+/** Grouped or stacked bars, one band per category (histograms, per-group rates, memory per GPU...). */
 export function barChart(o: BarChartOptions): string {
   const width = o.width ?? 320;
   const height = o.height ?? 220;
   const x = bandScale(o.categories, [MARGIN.left, width - MARGIN.right], 0.2);
-  const inner = bandScale(
-    o.groups.map((g) => g.name),
-    [0, x.bandwidth],
-    0.05,
-  );
+  const inner = bandScale(o.stacked ? [''] : o.groups.map((g) => g.name), [0, x.bandwidth], 0.05);
+  const totals = o.categories.map((_, i) => o.groups.reduce((total, g) => total + (g.values[i] ?? 0), 0));
   const top =
-    o.yMax ?? Math.max(1e-9, ...o.groups.flatMap((g) => g.values), ...(o.yRules ?? []).map((rule) => rule.value));
+    o.yMax ??
+    Math.max(
+      1e-9,
+      ...(o.stacked ? totals : o.groups.flatMap((g) => g.values)),
+      ...(o.yRules ?? []).map((rule) => rule.value),
+    );
   const y = linearScale(niceDomain([0, top]), [height - MARGIN.bottom, MARGIN.top]);
   const parts: string[] = [];
   for (const t of y.ticks(4)) {
@@ -159,11 +163,15 @@ export function barChart(o: BarChartOptions): string {
       parts.push(
         `<text class="tick" x="${r(x(c)! + x.bandwidth / 2)}" y="${height - MARGIN.bottom + 14}" text-anchor="middle">${escapeHtml(c)}</text>`,
       );
+    let base = 0;
     for (const g of o.groups) {
       const v = g.values[i] ?? 0;
+      const left = x(c)! + inner(o.stacked ? '' : g.name)!;
+      const bottom = o.stacked ? base : 0;
       parts.push(
-        `<rect class="bar tone-${g.tone}" x="${r(x(c)! + inner(g.name)!)}" y="${r(y(v))}" width="${r(inner.bandwidth)}" height="${r(y(0) - y(v))}"><title>${escapeHtml(`${g.name}, ${c}: ${v.toPrecision(3)}`)}</title></rect>`,
+        `<rect class="bar tone-${g.tone}" x="${r(left)}" y="${r(y(bottom + v))}" width="${r(inner.bandwidth)}" height="${r(y(bottom) - y(bottom + v))}"><title>${escapeHtml(`${g.name}, ${c}: ${v.toPrecision(3)}`)}</title></rect>`,
       );
+      base += v;
     }
   });
   parts.push(`<line class="axis" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(y(0))}" y2="${r(y(0))}"/>`);

@@ -1,6 +1,8 @@
 /**
  * Parses pasted CSV for widgets: one row per line, comma/semicolon/tab separated, an optional
  * header row. Returns rows of trimmed cells, or a message that names the first bad line.
+ * By default a first row of words without a number is a header; data whose cells are words
+ * (labels such as "pass,fail") passes its own `isHeader`.
  */
 import { parseDecimal } from '../../client/fields.ts';
 
@@ -18,7 +20,11 @@ export function parseRows<T>(
   text: string,
   columns: string[],
   toRow: (cells: string[], line: number) => T | string,
-  { maxRows = 20_000 } = {},
+  {
+    maxRows = 20_000,
+    isHeader = (cells: string[]) =>
+      cells.every((c) => Number.isNaN(Number(c)) && !/^[01]$/.test(c)) && cells.some((c) => /[a-z]/i.test(c)),
+  }: { maxRows?: number; isHeader?: (cells: string[]) => boolean } = {},
 ): CsvResult<T> {
   const lines = text
     .split(/\r?\n/)
@@ -27,10 +33,7 @@ export function parseRows<T>(
   if (lines.length === 0) return { ok: false, message: `Paste at least one row of ${columns.join(',')}.` };
   const split = (line: string) => line.split(/[,;\t]/).map((c) => c.trim());
   const first = split(lines[0]);
-  const body =
-    first.every((c) => Number.isNaN(Number(c)) && !/^[01]$/.test(c)) && first.some((c) => /[a-z]/i.test(c))
-      ? lines.slice(1)
-      : lines;
+  const body = isHeader(first) ? lines.slice(1) : lines;
   if (body.length === 0)
     return { ok: false, message: `There is only a header row: paste rows of ${columns.join(',')} below it.` };
   if (body.length > maxRows) return { ok: false, message: `Paste at most ${maxRows.toLocaleString('en-US')} rows.` };

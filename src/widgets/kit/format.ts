@@ -33,6 +33,24 @@ export function countOf(value: number, noun: string, plural = `${noun}s`): strin
   return `${shown} ${value === 1 ? noun : plural}`;
 }
 
+/** Up to 3 significant digits without trailing zeros, thousands separated from 1,000: 24, 8.25, 5.63, 31.4, 140, 1,129. */
+export function fmtShort(value: number): string {
+  if (Math.abs(value) >= 1000) return fmtInt(value);
+  const magnitude = Math.abs(value);
+  const text = fmt(value, magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** Bytes as decimal GB (1 GB = 10^9 bytes, as data sheets count), or MB below 1 GB. */
+export function fmtBytes(bytes: number): string {
+  return bytes >= 1e9 ? `${fmtShort(bytes / 1e9)} GB` : `${fmtShort(bytes / 1e6)} MB`;
+}
+
+/** A parameter count as 125M, 1.5B, 70B. */
+export function fmtParams(params: number): string {
+  return params >= 1e9 ? `${fmtShort(params / 1e9)}B` : `${fmtShort(params / 1e6)}M`;
+}
+
 /** Escapes text for HTML; the only way reader-provided text may reach a widget's markup. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -31,3 +31,17 @@ export function guard(compute: () => { html: string; summary: string }): WidgetR
 export function readouts(items: [string, string][]): string {
   return `<dl class="widget-readouts">${items.map(([name, value]) => `<div><dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>`;
 }
+
+/**
+ * A table that scrolls sideways inside its own focusable region on a narrow screen. Cells are
+ * markup: escape reader text before it gets here. The first cell of each row is its header.
+ */
+export function scrollTable(o: { label: string; caption: string; head: string[]; rows: string[][] }): string {
+  const head = o.head.map((cell) => `<th scope="col">${cell}</th>`).join('');
+  const rows = o.rows
+    .map(
+      ([first, ...rest]) => `<tr><th scope="row">${first}</th>${rest.map((cell) => `<td>${cell}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  return `<div class="widget-scroll" tabindex="0" role="region" aria-label="${escapeHtml(o.label)}"><table><caption>${escapeHtml(o.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expectMetricError } from '../expect-error.ts';
 import {
+  chanceAgreement,
   cohenKappa,
   kappaReading,
   labelConfusion,
@@ -180,5 +181,22 @@ describe('positionBias and positionFlipRate', () => {
       'out-of-range',
       /verdicts\[0\]\.bFirst is "first"; use 'A', 'B' or 'tie'/,
     );
+  });
+});
+
+describe('chanceAgreement', () => {
+  // The evaluation chapter: the judge passes 145 of 200, the expert 135: 0.725 x 0.675 + 0.275 x 0.325.
+  it('is the p_e of kappa: 0.57875 for the evaluation chapter table', () => {
+    const judge = [...Array(145).fill('pass'), ...Array(55).fill('fail')];
+    const human = [
+      ...Array(120).fill('pass'),
+      ...Array(25).fill('fail'),
+      ...Array(15).fill('pass'),
+      ...Array(40).fill('fail'),
+    ];
+    expect(chanceAgreement(judge, human)).toBeCloseTo(0.57875, 12);
+    const po = rawAgreement(judge, human);
+    const pe = chanceAgreement(judge, human);
+    expect(cohenKappa(judge, human)).toBeCloseTo((po - pe) / (1 - pe), 12);
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { expectMetricError } from '../expect-error.ts';
 import { activationMemoryBytes } from '../../../src/lib/systems/index.ts';
-import { fineTuningMemory, loraTrainableParams, QLORA_BITS_PER_PARAM } from '../../../src/lib/llm/index.ts';
+import {
+  blockLinearParams,
+  decoderActivationMemory,
+  fineTuningMemory,
+  loraTrainableParams,
+  MODEL_PRESETS,
+  QLORA_BITS_PER_PARAM,
+  type ModelPreset,
+} from '../../../src/lib/llm/index.ts';
 
 // Llama-3.1-8B attention shapes (config.json): q and o 4096 -> 4096, k and v 4096 -> 1024 (8 KV heads x 128).
 const llamaAttention = [
@@ -141,6 +149,87 @@ describe('fineTuningMemory', () => {
         }),
       'out-of-range',
       /seqLength is 0/,
+    );
+  });
+});
+
+// The fine-tuning chapter's worked QLoRA figures: bitsandbytes quantizes the linear layers inside
+// the blocks and leaves the embeddings, the output head and the norms in BF16.
+describe('fineTuningMemory, QLoRA with the embeddings and head in BF16', () => {
+  const model = (id: string) => MODEL_PRESETS.find((m) => m.id === id) as ModelPreset;
+
+  it('Llama-3.1-70B: 34.23 GB of NF4 blocks + 1.09 GB of constants + 4.20 GB in BF16 + 3.31 GB of adapters = 42.8 GB', () => {
+    const llama = model('llama-3.1-70b');
+    const quantizedParams = blockLinearParams(llama);
+    expect(quantizedParams).toBe(68_451_041_280);
+    const adapters = 207_093_760; // 80 x 2,588,672
+    const result = fineTuningMemory({
+      params: llama.params,
+      method: 'qlora',
+      trainableParams: adapters,
+      quantizedParams,
+    });
+    const frozen = result.weights - 2 * adapters;
+    expect(frozen / 1e9).toBeCloseTo(34.2255 + 1.0866 + 4.2053, 3);
+    expect((result.weights - 2 * adapters + 16 * adapters) / 1e9).toBeCloseTo(42.83, 2);
+    expect(result.total / 1e9).toBeCloseTo(42.83, 2);
+  });
+
+  it('Llama-3.1-8B: 3.49 + 0.11 + 2.10 = 5.70 GB of frozen weights and 6.4 GB in all', () => {
+    const llama = model('llama-3.1-8b');
+    const adapters = 41_943_040;
+    const result = fineTuningMemory({
+      params: llama.params,
+      method: 'qlora',
+      trainableParams: adapters,
+      quantizedParams: blockLinearParams(llama),
+    });
+    expect((result.weights - 2 * adapters) / 1e9).toBeCloseTo(5.7, 2);
+    expect(result.total / 1e9).toBeCloseTo(6.37, 2);
+  });
+
+  it('rejects a quantized count above the parameters', () => {
+    expectMetricError(
+      () => fineTuningMemory({ params: 100, method: 'qlora', trainableParams: 1, quantizedParams: 101 }),
+      'out-of-range',
+      /quantizedParams is 101/,
+    );
+  });
+});
+
+describe('decoderActivationMemory', () => {
+  const llama8b = { layers: 32, hiddenSize: 4096, kvWidth: 1024, ffnSize: 14336, vocabSize: 128256 };
+  const llama70b = { layers: 80, hiddenSize: 8192, kvWidth: 1024, ffnSize: 28672, vocabSize: 128256 };
+
+  it('8B: 164 KiB a token a layer; 22.0 GB for 4,096 tokens without checkpointing, plus 2.10 GB of FP32 logits', () => {
+    const none = decoderActivationMemory({ ...llama8b, tokens: 4096, checkpointing: false });
+    expect(none.perTokenPerLayer).toBe(167_936);
+    expect(none.blocks / 1e9).toBeCloseTo(22.01, 2);
+    expect(none.logits).toBe(4096 * 128_256 * 4);
+  });
+
+  it('8B checkpointed: 1.07 GB of block inputs + 0.69 GB for one block + 2.10 GB of logits = 3.86 GB', () => {
+    const result = decoderActivationMemory({ ...llama8b, tokens: 4096, checkpointing: true });
+    expect(result.blocks).toBe(32 * 4096 * 4096 * 2 + 4096 * 167_936);
+    expect(result.total / 1e9).toBeCloseTo(3.86, 2);
+  });
+
+  it('70B checkpointed: 5.37 + 1.36 + 2.10 = 8.8 GB at 4,096 tokens and 2.2 GB at 1,024', () => {
+    expect(decoderActivationMemory({ ...llama70b, tokens: 4096, checkpointing: true }).total / 1e9).toBeCloseTo(
+      8.83,
+      2,
+    );
+    expect(decoderActivationMemory({ ...llama70b, tokens: 1024, checkpointing: true }).total / 1e9).toBeCloseTo(
+      2.21,
+      2,
+    );
+  });
+
+  it('rejects a size that is not a whole number >= 1', () => {
+    expectMetricError(
+      () => decoderActivationMemory({ ...llama8b, tokens: 0, checkpointing: true }),
+      'out-of-range',
+      /tokens is 0/,
     );
   });
 });

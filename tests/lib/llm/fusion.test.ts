@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectMetricError } from '../expect-error.ts';
 import { ndcg, recallAtK } from '../../../src/lib/metrics/index.ts';
-import { reciprocalRankFusion, retrievalQuality, RRF_K } from '../../../src/lib/llm/index.ts';
+import { reciprocalRankFusion, rrfTerm, retrievalQuality, RRF_K } from '../../../src/lib/llm/index.ts';
 
 describe('reciprocalRankFusion', () => {
   // Worked by hand with k = 60 (Cormack et al. 2009), ranks from 1:
@@ -120,5 +120,17 @@ describe('retrievalQuality', () => {
     [['a'], ['a'], 0, 'out-of-range', /k is 0/],
   ] as const)('rejects ranked %o, relevant %o, k %d', (ranked, relevant, k, code, message) => {
     expectMetricError(() => retrievalQuality(ranked, relevant, k), code, message);
+  });
+});
+
+describe('rrfTerm', () => {
+  it("is 1 / (k + rank): the RAG chapter's 0.0164 for a first place and 0.0156 for a fourth at k = 60", () => {
+    expect(rrfTerm(1)).toBe(1 / 61);
+    expect(rrfTerm(4)).toBe(1 / 64);
+    expect(rrfTerm(1, 1) / rrfTerm(4, 1)).toBe(2.5);
+  });
+  it('rejects a rank of 0 and a negative k', () => {
+    expectMetricError(() => rrfTerm(0), 'out-of-range', /rank is 0/);
+    expectMetricError(() => rrfTerm(1, -1), 'out-of-range', /k is -1/);
   });
 });

@@ -5,6 +5,8 @@ import {
   buildIvfIndex,
   clusteredVectors,
   exactKnn,
+  ivfDistancesPerQuery,
+  ivfRecallCurve,
   MAX_IVF_VECTORS,
   retrievalQuality,
   searchIvf,
@@ -204,6 +206,49 @@ describe('searchIvf', () => {
   });
 });
 
+describe('ivfRecallCurve', () => {
+  const index = buildIvfIndex(vectors, { nlist: 24, seed: 3 });
+  const nprobes = Array.from({ length: 24 }, (_, i) => i + 1);
+
+  it('equals searching each nprobe on its own, averaged over the queries', () => {
+    const curve = ivfRecallCurve(index, queries, { k: 10, nprobes });
+    for (const point of curve) {
+      let recall = 0;
+      let computed = 0;
+      for (const query of queries) {
+        const exact = new Set(exactKnn(vectors, query, 10).ids);
+        const found = searchIvf(index, query, { k: 10, nprobe: point.nprobe });
+        recall += found.ids.filter((id) => exact.has(id)).length / 10;
+        computed += found.distancesComputed;
+      }
+      expect(point.recallAtK).toBeCloseTo(recall / queries.length, 12);
+      expect(point.meanDistancesComputed).toBeCloseTo(computed / queries.length, 9);
+    }
+  });
+
+  it('never falls as nprobe grows, reaches 1 at nprobe = nlist, and costs n + nlist there', () => {
+    const curve = ivfRecallCurve(index, queries, { k: 5, nprobes });
+    curve
+      .slice(1)
+      .forEach((point, i) => expect(point.recallAtK).toBeGreaterThanOrEqual((curve[i] as typeof point).recallAtK));
+    expect(curve.at(-1)).toEqual({ nprobe: 24, recallAtK: 1, meanDistancesComputed: vectors.length + 24 });
+  });
+
+  it('sorts and de-duplicates the nprobe values', () => {
+    expect(ivfRecallCurve(index, queries, { k: 5, nprobes: [4, 1, 4] }).map((p) => p.nprobe)).toEqual([1, 4]);
+  });
+
+  it.each([
+    [[], { k: 5, nprobes: [1] }, 'empty', /queries/],
+    [queries, { k: 5, nprobes: [] }, 'empty', /nprobes/],
+    [queries, { k: 0, nprobes: [1] }, 'out-of-range', /k is 0/],
+    [queries, { k: 5, nprobes: [25] }, 'out-of-range', /nprobes\[0\] is 25/],
+    [[[0, 0]], { k: 5, nprobes: [1] }, 'length-mismatch', /the query has 2 dimensions/],
+  ] as const)('rejects queries %#', (qs, options, code, message) => {
+    expectMetricError(() => ivfRecallCurve(index, qs, options), code, message);
+  });
+});
+
 describe('clusteredVectors', () => {
   it('with spread 0 every vector is one of the centres', () => {
     const points = clusteredVectors({ count: 50, dimensions: 3, clusters: 2, spread: 0, seed: 5 });
@@ -228,5 +273,17 @@ describe('clusteredVectors', () => {
       'out-of-range',
       /spread is -1/,
     );
+  });
+});
+
+describe('ivfDistancesPerQuery', () => {
+  it('the RAG chapter: 50M vectors, 65,536 lists, 64 probes: about 114,000 distances, 437 times fewer than flat', () => {
+    const d = ivfDistancesPerQuery({ vectors: 5e7, nlist: 65_536, nprobe: 64 });
+    expect(d).toBeCloseTo(65_536 + 64 * (5e7 / 65_536), 6);
+    expect(Math.round(d / 1000)).toBe(114);
+    expect(Math.round(5e7 / d)).toBe(437);
+  });
+  it('rejects nprobe above nlist', () => {
+    expectMetricError(() => ivfDistancesPerQuery({ vectors: 100, nlist: 4, nprobe: 5 }), 'out-of-range', /nprobe is 5/);
   });
 });

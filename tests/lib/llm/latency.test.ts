@@ -21,9 +21,11 @@ const base: LlmLatencyInput = {
 function bruteForceTpot(input: LlmLatencyInput): number {
   const mfu = input.mfu ?? 1;
   const mbu = input.mbu ?? 1;
+  const attention = input.attentionFlopsPerContextToken ?? 0;
   let total = 0;
   for (let generated = 1; generated < input.outputTokens; generated++) {
-    const compute = (2 * input.params * input.batch) / (input.peakFlops * mfu);
+    const context = input.promptTokens + generated;
+    const compute = (input.batch * (2 * input.params + attention * context)) / (input.peakFlops * mfu);
     const bytes =
       input.params * input.weightBytesPerParam + input.batch * input.kvBytesPerToken * (input.promptTokens + generated);
     total += Math.max(compute, bytes / (input.memoryBandwidth * mbu));
@@ -127,7 +129,86 @@ describe('llmLatency', () => {
     expectMetricError(() => llmLatency({ ...base, ...override }), code, message);
   });
 
+  it('rejects negative attention FLOPs', () => {
+    expectMetricError(
+      () => llmLatency({ ...base, attentionFlopsPerContextToken: -1 }),
+      'out-of-range',
+      /attentionFlopsPerContextToken is -1/,
+    );
+  });
+
   it('reports an overflow instead of Infinity', () => {
     expectMetricError(() => llmLatency({ ...base, peakFlops: 1e-300, promptTokens: 1e9 }), 'out-of-range', /overflows/);
+  });
+});
+
+// Attention over the context (attentionFlopsPerContextToken = 4 L h d): the worked examples of the
+// inference and serving chapters, which add causal attention 2 L n^2 h d to the prefill.
+describe('llmLatency with attention FLOPs', () => {
+  const LLAMA_8B_ATTENTION = 4 * 32 * 32 * 128; // 524,288 FLOPs per context token
+  const LLAMA_70B = 70_553_706_496;
+  const LLAMA_70B_ATTENTION = 4 * 80 * 64 * 128; // 2,621,440
+
+  it('inference chapter: 8B, 1,000-token prompt, 300 tokens, 50% MFU, 70% MBU: TTFT 33 ms, TPOT 6.9 ms, 2.1 s', () => {
+    const result = llmLatency({
+      ...base,
+      outputTokens: 300,
+      mfu: 0.5,
+      mbu: 0.7,
+      attentionFlopsPerContextToken: LLAMA_8B_ATTENTION,
+    });
+    // 2P x 1000 + 2 x 32 x 1000^2 x 32 x 128 = 1.632e13 FLOPs at 494.5 TFLOP/s.
+    expect(result.prefillSeconds).toBeCloseTo((2 * P * 1000 + 2 * 32 * 1e6 * 32 * 128) / 494.5e12, 15);
+    expect(result.ttftSeconds * 1000).toBeCloseTo(33.0, 1);
+    // Mean context 1000 + 150 tokens: (16.06 GB + 0.15 GB) / (0.7 x 3.35 TB/s).
+    expect(result.timePerOutputTokenSeconds).toBeCloseTo((2 * P + 131_072 * 1150) / (0.7 * 3.35e12), 15);
+    expect(result.timePerOutputTokenSeconds * 1000).toBeCloseTo(6.91, 2);
+    expect(result.e2eSeconds).toBeCloseTo(2.1, 2);
+  });
+
+  it('serving chapter, 70B capacity plan: FP8 on an H200, one prompt prefills in 363 ms; batch 128 steps in 34.7 ms', () => {
+    const plan = {
+      params: LLAMA_70B,
+      weightBytesPerParam: 1,
+      kvBytesPerToken: 163_840,
+      promptTokens: 2000,
+      outputTokens: 400,
+      peakFlops: 1979e12,
+      memoryBandwidth: 4.8e12,
+      mfu: 0.4,
+      mbu: 0.7,
+      attentionFlopsPerContextToken: LLAMA_70B_ATTENTION,
+    };
+    const one = llmLatency({ ...plan, batch: 1 });
+    // 2.82e14 + 5.2e12 FLOPs at 0.4 x 1,979 TFLOP/s.
+    expect(one.prefillSeconds * 1000).toBeCloseTo(363.1, 1);
+    expect(one.bound.prefill).toBe('compute');
+    const batch = llmLatency({ ...plan, batch: 128 });
+    // (70.55 GB + 128 x 2,200 x 163,840 B) / (0.7 x 4.8 TB/s); 128 tokens a step.
+    expect(batch.timePerOutputTokenSeconds * 1000).toBeCloseTo(34.73, 2);
+    expect(Math.round(batch.outputTokensPerSecond)).toBe(3686);
+    expect(batch.bound.decode).toBe('memory');
+  });
+
+  it('the closed form equals stepping through the generation when compute also grows with context', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8192 }),
+        fc.integer({ min: 2, max: 600 }),
+        fc.integer({ min: 1, max: 2048 }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 5e7, noNaN: true }),
+        (promptTokens, outputTokens, batch, mfu, attention) => {
+          const input = { ...base, promptTokens, outputTokens, batch, mfu, attentionFlopsPerContextToken: attention };
+          const tpot = llmLatency(input).timePerOutputTokenSeconds;
+          expect(Math.abs(tpot / bruteForceTpot(input) - 1)).toBeLessThan(1e-9);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is the same as before when attention is 0', () => {
+    expect(llmLatency({ ...base, attentionFlopsPerContextToken: 0 })).toEqual(llmLatency(base));
   });
 });

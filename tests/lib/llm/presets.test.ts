@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { GPU_PRESETS, MODEL_PRESETS, type ModelPreset } from '../../../src/lib/llm/index.ts';
+import {
+  attentionFlopsPerContextToken,
+  blockLinearParams,
+  blockProjections,
+  GPU_PRESETS,
+  kvCacheBytesPerToken,
+  MODEL_PRESETS,
+  modelKvCacheBytesPerToken,
+  modelMhaKvCacheBytesPerToken,
+  type ModelPreset,
+} from '../../../src/lib/llm/index.ts';
+import { expectMetricError } from '../expect-error.ts';
 
 const preset = (id: string) => MODEL_PRESETS.find((model) => model.id === id) as ModelPreset;
 
@@ -58,6 +69,8 @@ describe('MODEL_PRESETS', () => {
     expect(model.activeParams).toBe(model.params);
     expect(model.layers).toBe(config.layers);
     expect(model.hiddenSize).toBe(config.hidden);
+    expect(model.ffnSize).toBe(config.intermediate);
+    expect(model.vocabSize).toBe(config.vocab);
     expect(model.attention).toEqual({ kind: 'gqa', heads: config.heads, kvHeads: config.kvHeads, headDim: 128 });
     expect(config.hidden / config.heads).toBe(128);
   });
@@ -109,5 +122,54 @@ describe('GPU_PRESETS', () => {
 
   it('leaves out the A10G, which has no vendor datasheet', () => {
     expect(GPU_PRESETS.map((gpu) => gpu.id)).not.toContain('a10g');
+  });
+});
+
+describe('what the calculators derive from a preset', () => {
+  const preset = (id: string) => MODEL_PRESETS.find((model) => model.id === id) as ModelPreset;
+
+  // The inference chapter's table: Llama-3.1-8B's shape as MHA would cache 512 KiB a token, as its GQA
+  // 128 KiB; DeepSeek-V3 caching full keys (128 + 64) and values (128) for 128 heads: 4,997,120 B, 71 x MLA.
+  it('MHA-equivalent cache: 4x for Llama-3.1-8B, 8x for Llama-3.1-70B, 1x for Llama-2-7B, 71x for DeepSeek-V3', () => {
+    const ratio = (id: string) =>
+      modelMhaKvCacheBytesPerToken(preset(id), 2) / modelKvCacheBytesPerToken(preset(id), 2);
+    expect(modelMhaKvCacheBytesPerToken(preset('llama-3.1-8b'), 2)).toBe(524_288);
+    expect(ratio('llama-3.1-8b')).toBe(4);
+    expect(ratio('llama-3.1-70b')).toBe(8);
+    expect(ratio('llama-2-7b')).toBe(1);
+    expect(modelMhaKvCacheBytesPerToken(preset('deepseek-v3'), 2)).toBe(4_997_120);
+    expect(Math.round(ratio('deepseek-v3'))).toBe(71);
+    expect(modelMhaKvCacheBytesPerToken(preset('qwen2.5-7b'), 1)).toBe(
+      kvCacheBytesPerToken({ layers: 28, kvHeads: 28, headDim: 128, bytesPerElement: 1 }),
+    );
+  });
+
+  it('attention FLOPs per context token: 4 L h d, and 2 L h (2 x 512 + 64) for absorbed MLA', () => {
+    expect(attentionFlopsPerContextToken(preset('llama-3.1-8b'))).toBe(4 * 32 * 32 * 128);
+    expect(attentionFlopsPerContextToken(preset('llama-3.1-70b'))).toBe(2_621_440);
+    // The inference chapter: 2 x 128 x (576 + 512) = 278,528 FLOPs per cached token and layer.
+    expect(attentionFlopsPerContextToken(preset('deepseek-v3'))).toBe(61 * 278_528);
+  });
+
+  it("block projections: the fine-tuning chapter's Llama-3.1-8B table, and 855,638,016 weights a 70B layer", () => {
+    const shapes = blockProjections(preset('llama-3.1-8b'));
+    expect(shapes.map(({ name, dIn, dOut }) => `${name} ${dIn}->${dOut}`)).toEqual([
+      'q_proj 4096->4096',
+      'k_proj 4096->1024',
+      'v_proj 4096->1024',
+      'o_proj 4096->4096',
+      'gate_proj 4096->14336',
+      'up_proj 4096->14336',
+      'down_proj 14336->4096',
+    ]);
+    expect(blockLinearParams(preset('llama-3.1-70b'))).toBe(80 * 855_638_016);
+    // What the blocks' linear layers leave: embeddings, head and norms (2 x 128,256 x 4,096 + 266,240).
+    expect(preset('llama-3.1-8b').params - blockLinearParams(preset('llama-3.1-8b'))).toBe(
+      2 * 128_256 * 4096 + 266_240,
+    );
+  });
+
+  it('has no dense projections for the MLA mixture of experts', () => {
+    expectMetricError(() => blockProjections(preset('deepseek-v3')), 'out-of-range', /choose a dense model/);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expectMetricError } from '../expect-error.ts';
-import { bestDraftTokens, MAX_DRAFT_TOKENS, speculativeDecoding } from '../../../src/lib/llm/index.ts';
+import {
+  bestDraftTokens,
+  expectedTokensLimit,
+  MAX_DRAFT_TOKENS,
+  speculativeDecoding,
+} from '../../../src/lib/llm/index.ts';
 
 // Leviathan et al. 2023: E = (1 - a^(g+1)) / (1 - a) tokens per target step, speedup E / (g c + 1).
 describe('speculativeDecoding', () => {
@@ -15,6 +20,7 @@ describe('speculativeDecoding', () => {
     expect(speculativeDecoding({ acceptanceRate: 1, draftTokens: 5, draftCostRatio: 0.1 })).toEqual({
       expectedTokensPerStep: 6,
       speedup: 6 / 1.5,
+      verifyCost: 1,
     });
   });
 
@@ -22,6 +28,7 @@ describe('speculativeDecoding', () => {
     expect(speculativeDecoding({ acceptanceRate: 0, draftTokens: 4, draftCostRatio: 0.25 })).toEqual({
       expectedTokensPerStep: 1,
       speedup: 0.5,
+      verifyCost: 1,
     });
   });
 
@@ -106,5 +113,61 @@ describe('bestDraftTokens', () => {
   it('rejects a maxDraft of 0 or above the limit', () => {
     expectMetricError(() => bestDraftTokens(0.5, 0.1, 0), 'out-of-range', /maxDraft is 0/);
     expectMetricError(() => bestDraftTokens(0.5, 0.1, 100), 'out-of-range', /maxDraft is 100/);
+  });
+});
+
+// The serving chapter's table: Llama-3.1-70B in FP8 on an H200 stays memory-bound up to
+// 1979e12 / 4.8e12 / 2 = 206 token rows a step; g = 4 puts 5 rows per sequence in a verify pass.
+describe('speculative decoding at a batch (verification turns compute-bound)', () => {
+  const at = (acceptanceRate: number, batch: number) =>
+    speculativeDecoding({ acceptanceRate, draftTokens: 4, draftCostRatio: 0.05, batch, memoryBoundRows: 206 });
+
+  it.each([
+    [16, 1, 2.801, 1.615],
+    [32, 1, 2.801, 1.615],
+    [64, 320 / 206, 1.917, 1.105], // the chapter rounds the verify cost to 1.55 first and prints 1.11
+    [128, 640 / 206, 1.017, 0.586],
+  ])('batch %d: verify cost %d steps, speedup %d at a = 0.8 and %d at a = 0.5', (batch, cost, fast, slow) => {
+    expect(at(0.8, batch).verifyCost).toBeCloseTo(cost, 12);
+    expect(at(0.8, batch).speedup).toBeCloseTo(fast, 3);
+    expect(at(0.5, batch).speedup).toBeCloseTo(slow, 3);
+  });
+
+  it('counts only the extra rows when the plain step is itself compute-bound (batch 412 = 2 x 206)', () => {
+    // Plain step: 412 rows = 2 ridge units; verify: 2,060 rows = 10 units; 5 plain steps.
+    const result = speculativeDecoding({
+      acceptanceRate: 0.8,
+      draftTokens: 4,
+      draftCostRatio: 0,
+      batch: 412,
+      memoryBoundRows: 206,
+    });
+    expect(result.verifyCost).toBeCloseTo(5, 12);
+    expect(result.speedup).toBeCloseTo(3.3616 / 5, 12);
+  });
+
+  it('prefers shorter drafts at large batch', () => {
+    expect(bestDraftTokens(0.8, 0.05)).toBe(8);
+    expect(bestDraftTokens(0.8, 0.05, 16, { batch: 64, memoryBoundRows: 206 })).toBe(2);
+  });
+
+  it('refuses a batch that is not a whole number and a ridge that is not positive', () => {
+    expectMetricError(() => at(0.8, 1.5), 'out-of-range', /batch/);
+    expectMetricError(
+      () => speculativeDecoding({ acceptanceRate: 0.8, draftTokens: 4, draftCostRatio: 0.05, memoryBoundRows: 0 }),
+      'out-of-range',
+      /memoryBoundRows/,
+    );
+  });
+});
+
+describe('expectedTokensLimit', () => {
+  it('is 1 / (1 - a): 2 tokens at a = 0.5, 5 at 0.8, none at a = 1', () => {
+    expect(expectedTokensLimit(0.5)).toBe(2);
+    expect(expectedTokensLimit(0.8)).toBeCloseTo(5, 12);
+    expect(expectedTokensLimit(1)).toBeNull();
+    expect(
+      speculativeDecoding({ acceptanceRate: 0.5, draftTokens: 64, draftCostRatio: 0 }).expectedTokensPerStep,
+    ).toBeCloseTo(2, 12);
   });
 });

@@ -50,6 +50,24 @@ describe('cellNumber', () => {
   });
 });
 
+describe('parseRows with word cells', () => {
+  const toLabels = ([a, b]: string[]) => ({ a, b });
+  it('keeps a first row of words as data when the caller says it is no header', () => {
+    const isHeader = (cells: string[]) => cells[0] === 'judge';
+    expect(parseRows('pass,fail\nfail,fail', ['judge', 'human'], toLabels, { isHeader })).toEqual({
+      ok: true,
+      rows: [
+        { a: 'pass', b: 'fail' },
+        { a: 'fail', b: 'fail' },
+      ],
+    });
+    expect(parseRows('judge,human\npass,fail', ['judge', 'human'], toLabels, { isHeader })).toEqual({
+      ok: true,
+      rows: [{ a: 'pass', b: 'fail' }],
+    });
+  });
+});
+
 describe('format', () => {
   it('formats numbers and refuses to print NaN or Infinity', () => {
     expect(fmt(0.123456)).toBe('0.123');
@@ -123,5 +141,27 @@ describe('charts', () => {
       /<line class="rule tone-2" x1="48" x2="306" y1="12" y2="12"\/><text class="rule-label tone-2"[^>]*>80 GB card<\/text>/,
     );
     expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+  it('stacks bars when asked: one bar per category, each part starting where the last ended', () => {
+    const svg = barChart({
+      title: 'Memory',
+      xLabel: 'setting',
+      yLabel: 'GB',
+      categories: ['GQA'],
+      groups: [
+        { name: 'weights', values: [16], tone: 1 },
+        { name: 'KV cache', values: [4], tone: 2 },
+      ],
+      yMax: 20,
+      stacked: true,
+    });
+    const bars = [
+      ...svg.matchAll(/<rect class="bar tone-(\d)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g),
+    ];
+    expect(bars).toHaveLength(2);
+    const [weights, kv] = bars.map((m) => ({ x: Number(m[2]), y: Number(m[3]), h: Number(m[5]) }));
+    expect(kv!.x).toBe(weights!.x);
+    expect(kv!.y + kv!.h).toBeCloseTo(weights!.y, 1); // the KV part sits on top of the weights
+    expect(weights!.h / kv!.h).toBeCloseTo(4, 1);
   });
 });
