@@ -150,7 +150,8 @@ class StudyPlanElement extends HTMLElement {
   private render() {
     const notices = [...planStore().notices(), ...readProgress().notices()];
     this.text('[data-notice]', notices.join(' '));
-    offerKeptAside(this.querySelector('[data-notice]')!, planStore());
+    // The notice also carries reading progress's notices (chapters are done when read): offer both.
+    for (const store of [planStore(), readProgress()]) offerKeptAside(this.querySelector('[data-notice]')!, store);
     const plan = planStore().get().plan;
     const result = this.querySelector<HTMLElement>('[data-result]')!;
     result.hidden = plan === null;
