@@ -153,8 +153,13 @@ const FEATURES: Record<FaultSuiteKey, Feature> = {
     versioned: (version) => ({ ...plan, version }),
     use: async (page) => {
       // With a plan on screen the reader ticks an item off; without one they make a plan.
-      const box = page.locator('study-plan input[type="checkbox"]:not(:checked)').first();
       if (await page.locator('study-plan [data-result]:not([hidden])').count()) {
+        // Pinned by its key: a ":not(:checked)" locator would move on to the next box once this one is ticked.
+        const key = await page
+          .locator('study-plan input[type="checkbox"]:not(:checked)')
+          .first()
+          .getAttribute('data-key');
+        const box = page.locator(`study-plan input[data-key="${key}"]`);
         await box.check();
         await expect.poll(() => box.isChecked()).toBe(true);
         return;
