@@ -4,8 +4,8 @@
  * saves anything adds its format here (with how an import merges into it), and backups carry it.
  */
 import type { StoredFormat } from '../client/store.ts';
-import { FLASHCARDS_FORMAT, isNewer } from './flashcards/progress.ts';
-import type { Progress } from './flashcards/schedule.ts';
+import { FLASHCARDS_FORMAT, isNewer, type SavedProgress } from './flashcards/progress.ts';
+import type { StoredCard } from './flashcards/schedule.ts';
 import { MOCK_FORMAT, type MockSession } from './mock/session.ts';
 import { PLAN_FORMAT, type SavedPlan } from './plan/plan-state.ts';
 import { READ_FORMAT, type ReadState } from './progress/read-state.ts';
@@ -78,9 +78,20 @@ export function mergeMarks(mine: Marks, incoming: Marks): Merged<Marks> {
   return mergeEntries(mine, incoming, () => 'mine');
 }
 
-/** Flashcards: the more recently reviewed card wins, as in the deck's own import. */
-export function mergeFlashcards(mine: Progress, incoming: Progress): Merged<Progress> {
-  return mergeEntries(mine, incoming, (a, b) => (isNewer(b, a) ? 'theirs' : 'mine'));
+/**
+ * Flashcards: the more recently reviewed card wins, as in the deck's own import; retired cards'
+ * history is merged the same way, so it is never lost either.
+ */
+export function mergeFlashcards(mine: SavedProgress, incoming: SavedProgress): Merged<SavedProgress> {
+  const newer = (a: StoredCard, b: StoredCard) => (isNewer(b, a) ? 'theirs' : 'mine');
+  const cards = mergeEntries(mine.cards, incoming.cards, newer);
+  const retired = mergeEntries(mine.retired, incoming.retired, newer);
+  return {
+    value: { cards: cards.value, retired: retired.value },
+    added: cards.added + retired.added,
+    updated: cards.updated + retired.updated,
+    kept: cards.kept + retired.kept,
+  };
 }
 
 const started = (s: MockSession) =>

@@ -75,7 +75,7 @@ class StudyDashboard extends HTMLElement {
     const now = new Date();
     this.text('[data-notice]', STUDY_STORES.flatMap(({ format }) => storeOf({ format }).notices()).join(' '));
 
-    const progress = versionedStore(FLASHCARDS_FORMAT).get();
+    const progress = versionedStore(FLASHCARDS_FORMAT).get().cards;
     const stats = cardStats(this.cards, progress, now);
     this.text(
       '[data-cards-line]',

@@ -84,10 +84,12 @@ describe('merging an import into what the reader has', () => {
       c2: card('2026-12-01T10:00:00.000Z', 2), // newer: theirs
       c3: card(null, 0),
     };
-    const m = mergeFlashcards(mine, incoming);
-    expect(m.value).toEqual({ c1: mine.c1, c2: incoming.c2, c3: incoming.c3 });
-    expect([m.added, m.updated, m.kept]).toEqual([1, 1, 1]);
-    expect(mergeFlashcards(mine, mine)).toEqual({ value: mine, added: 0, updated: 0, kept: 0 });
+    const retired = { old: card('2026-10-01T10:00:00.000Z', 3) };
+    const m = mergeFlashcards({ cards: mine, retired: {} }, { cards: incoming, retired });
+    expect(m.value).toEqual({ cards: { c1: mine.c1, c2: incoming.c2, c3: incoming.c3 }, retired });
+    expect([m.added, m.updated, m.kept]).toEqual([2, 1, 1]);
+    const same = { cards: mine, retired };
+    expect(mergeFlashcards(same, same)).toEqual({ value: same, added: 0, updated: 0, kept: 0 });
   });
 
   it('question marks carry no time: where they differ, the reader’s mark stays', () => {
