@@ -74,6 +74,8 @@ describeInBrowser('backup and progress', ({ browser, url }) => {
       'mlguide:questions',
       'mlguide:mock',
       'mlguide:plan',
+      'mlguide:rubric',
+      'mlguide:interviewer',
     ]);
     expect(a.errors).toEqual([]);
     await a.context.close();
