@@ -218,6 +218,6 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
         expect(overflow).toBeLessThanOrEqual(0);
         await context.close();
       }
-    });
+    }, 180_000); // three pages scanned in full at 360 px: about 40 s idle, over 60 s on a loaded machine
   }
 });
