@@ -11,9 +11,12 @@ export interface BuiltWidget {
   /** The first page that shows it, below the base: "monitoring/drift/". */
   path: string;
   pages: string[];
+  /** Whether it has a text box (a textarea or a text input) for pasted data. */
+  textInput: boolean;
 }
 
 const WIDGET = /<([a-z][a-z0-9]*-[a-z0-9-]+)(?:\s[^>]*)?>\s*<section class="widget[\s"]/g;
+const TEXT_BOX = /<textarea[\s>]|<input[^>]*\stype="text"/;
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -25,17 +28,19 @@ function htmlFiles(dir: string): string[] {
 
 /** The widgets of the site built into `dist`, by tag, in alphabetical order. */
 export function builtWidgets(dist: string): BuiltWidget[] {
-  const byTag = new Map<string, string[]>();
+  const byTag = new Map<string, BuiltWidget>();
   for (const file of htmlFiles(dist).sort()) {
     const page = relative(dist, file).split(sep).slice(0, -1).join('/');
     const path = page ? `${page}/` : '';
-    for (const [, tag] of readFileSync(file, 'utf8').matchAll(WIDGET)) {
-      const pages = byTag.get(tag) ?? [];
-      if (!pages.includes(path)) pages.push(path);
-      byTag.set(tag, pages);
+    const html = readFileSync(file, 'utf8');
+    for (const match of html.matchAll(WIDGET)) {
+      const tag = match[1];
+      const markup = html.slice(match.index, html.indexOf(`</${tag}>`, match.index));
+      const widget = byTag.get(tag) ?? { tag, path, pages: [], textInput: false };
+      if (!widget.pages.includes(path)) widget.pages.push(path);
+      widget.textInput ||= TEXT_BOX.test(markup);
+      byTag.set(tag, widget);
     }
   }
-  return [...byTag.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([tag, pages]) => ({ tag, path: pages[0], pages }));
+  return [...byTag.values()].sort((a, b) => a.tag.localeCompare(b.tag));
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SERVICE_WORKER, serviceWorker } from '../../src/integrations/service-worker.ts';
+import { SERVICE_WORKER, serviceWorker, unusedDiagramScripts } from '../../src/integrations/service-worker.ts';
 
 describe('the service worker build step', () => {
   const dist = mkdtempSync(join(tmpdir(), 'sw-test-'));
@@ -49,4 +49,26 @@ describe('the service worker build step', () => {
     // A waiting worker activates when the page's "Reload" button asks.
     expect(worker).toContain('SKIP_WAITING');
   }, 60_000); // Workbox bundles the worker with Rollup: seconds, not milliseconds
+
+  it('leaves out the client diagram renderer when no page draws a diagram in the browser, but not a chunk shared with other code', () => {
+    const site = mkdtempSync(join(tmpdir(), 'sw-diagrams-'));
+    const scripts: Record<string, string> = {
+      'page.a1.js': 'import{x}from"./shared.b2.js";const d=()=>import("./client-diagrams.c3.js");',
+      'shared.b2.js': 'export const x=1;',
+      'client-diagrams.c3.js': 'import"./mermaid.d4.js";import{x}from"./shared.b2.js";',
+      'mermaid.d4.js': 'const f=()=>import(`./flowchart.e5.js`);',
+      'flowchart.e5.js': 'import{x}from"./shared.b2.js";',
+    };
+    mkdirSync(join(site, '_astro'));
+    for (const [name, text] of Object.entries(scripts)) writeFileSync(join(site, '_astro', name), text);
+    const withoutClientDiagram = '<figure class="diagram"><svg></svg></figure>';
+    expect(unusedDiagramScripts(site, [withoutClientDiagram]).sort()).toEqual([
+      '_astro/client-diagrams.c3.js',
+      '_astro/flowchart.e5.js',
+      '_astro/mermaid.d4.js',
+    ]);
+    // One page with a diagram drawn in the browser needs all of it.
+    expect(unusedDiagramScripts(site, [withoutClientDiagram, '<figure class="diagram diagram-client">'])).toEqual([]);
+    rmSync(site, { recursive: true, force: true });
+  });
 });

@@ -1,9 +1,9 @@
 // axe (WCAG 2.1 AA) on the study features in their opened states (a case mock's debrief graded, a
 // case's rubric graded, the interviewer view running, the deck's cards from mocks, a page marked read,
 // a tooltip shown), in both themes. Every page in its first state is covered by site-quality.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, watchErrors } from '../browser.ts';
+import { axeInBothThemes, describeInBrowser, watchErrors } from '../browser.ts';
 
 const PAGES: { path: string; prepare?: (page: Page) => Promise<void> }[] = [
   {
@@ -88,27 +88,24 @@ const PAGES: { path: string; prepare?: (page: Page) => Promise<void> }[] = [
 ];
 
 describeInBrowser('accessibility of the study features', ({ browser, url }) => {
-  for (const scheme of ['light', 'dark'] as const) {
-    // One context per theme, the pages in order: the deck shows the cards the mock before it made.
-    describe(`in the ${scheme} theme`, () => {
-      let context: BrowserContext;
-      let page: Page;
-      beforeAll(async () => {
-        context = await browser().newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
-        page = await context.newPage();
-      });
-      afterAll(async () => context?.close());
+  // One context, the pages in order: the deck shows the cards the mock before it made. Each page
+  // is prepared once and scanned in the light theme, then in the dark one.
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  afterAll(async () => context?.close());
 
-      for (const { path, prepare } of PAGES) {
-        it(`${path} passes axe with no console errors`, async () => {
-          const errors = watchErrors(page);
-          await page.goto(url(path), { waitUntil: 'load' });
-          await prepare?.(page);
-          const problems = [...(await axeViolations(page)), ...errors];
-          page.removeAllListeners();
-          expect(problems).toEqual([]);
-        }, 120_000);
-      }
-    });
+  for (const { path, prepare } of PAGES) {
+    it(`${path} passes axe in both themes with no console errors`, async () => {
+      const errors = watchErrors(page);
+      await page.goto(url(path), { waitUntil: 'load' });
+      await prepare?.(page);
+      const problems = [...(await axeInBothThemes(page)), ...errors];
+      page.removeAllListeners();
+      expect(problems).toEqual([]);
+    }, 120_000);
   }
 });

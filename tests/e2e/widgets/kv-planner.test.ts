@@ -2,14 +2,13 @@
 // model, bad input gets a message, a shared link reproduces the serving chapter's capacity plan,
 // and it fits a 360 px screen, axe-clean in both themes.
 import { expect, it } from 'vitest';
-import { describeInBrowser } from '../browser.ts';
+import { axeInBothThemes, describeInBrowser } from '../browser.ts';
 import {
   fitsWidth,
   noBadNumbers,
   openWidget,
   readout,
   setField,
-  widgetAxeInBothThemes,
   widgetText,
   NARROW_CHECK_TIMEOUT,
 } from './widget-page.ts';
@@ -72,7 +71,7 @@ describeInBrowser('kv cache planner', ({ browser, url }) => {
       await widget.locator('input[type=checkbox][name="mha"]').check();
       await expect.poll(() => widgetText(widget)).toContain('as much');
       expect(await fitsWidth(widget)).toBe(true);
-      expect(await widgetAxeInBothThemes(page, TAG)).toEqual([]);
+      expect(await axeInBothThemes(page, TAG)).toEqual([]);
       expect(errors).toEqual([]);
       await close();
     },

@@ -1,6 +1,6 @@
 /** Helpers for widget browser tests: open a page with a widget, read readouts, type into controls. */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { axeViolations, watchErrors } from '../browser.ts';
+import { axeInBothThemes, watchErrors } from '../browser.ts';
 
 export async function openWidget(browser: Browser, pageUrl: string, tag: string, width = 1280) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
@@ -69,19 +69,6 @@ export function noBadNumbers(text: string): boolean {
 
 export type { Page };
 
-/**
- * axe's WCAG 2.1 AA violations inside one widget in the light and in the dark theme, as drawn now
- * (the crawl scans each page's build-time state; this scans the state a test has moved it to).
- */
-export async function widgetAxeInBothThemes(page: Page, tag: string): Promise<string[]> {
-  const problems: string[] = [];
-  for (const theme of ['light', 'dark']) {
-    await page.evaluate((name) => (document.documentElement.dataset.theme = name), theme);
-    problems.push(...(await axeViolations(page, { include: tag })).map((line) => `${theme}: ${line}`));
-  }
-  return problems;
-}
-
 /** Whether the widget fits its column without sideways scrolling (a 360 px screen). */
 export async function fitsWidth(widget: Locator): Promise<boolean> {
   return widget.locator('section.widget').evaluate((el) => el.scrollWidth <= el.clientWidth);
@@ -105,7 +92,7 @@ export async function presetOnNarrowScreen(
   const { widget, errors, page, close } = await openWidget(browser, pageUrl, tag, 360);
   await widget.locator('button', { hasText: preset }).click();
   await settled(widget);
-  const result = { fits: await fitsWidth(widget), axe: await widgetAxeInBothThemes(page, tag), errors };
+  const result = { fits: await fitsWidth(widget), axe: await axeInBothThemes(page, tag), errors };
   await close();
   return result;
 }
