@@ -85,7 +85,7 @@ export function watchErrors(page: Page): string[] {
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The WCAG rules whose outcome depends on colours, and so on the theme. */
-export const THEME_RULES = ['color-contrast', 'link-in-text-block'];
+const THEME_RULES = ['color-contrast', 'link-in-text-block'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
@@ -120,7 +120,7 @@ export async function axeViolations(page: Page, options: { include?: string; rul
 }
 
 /** Switches Starlight to a theme the way its picker does, and the media query with it. */
-export async function useTheme(page: Page, scheme: 'light' | 'dark') {
+async function useTheme(page: Page, scheme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: scheme });
   await page.evaluate((theme) => {
     document.documentElement.dataset.theme = theme;
