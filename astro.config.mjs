@@ -56,7 +56,7 @@ export default defineConfig({
         ThemeProvider: './src/components/starlight/ThemeProvider.astro',
         ThemeSelect: './src/components/starlight/ThemeSelect.astro',
         // Says so when the index cannot load, instead of spinning forever.
-        Search: './src/components/starlight/Search.astro',
+        Search: './src/components/starlight/GuardedSearch.astro',
         // The web app manifest and the service worker's registration.
         Head: './src/components/starlight/Head.astro',
       },

@@ -1,9 +1,20 @@
 /**
  * "Download what was kept aside": the button a notice offers when a store kept unreadable saved data
  * aside (see store.ts), so the reader can take it away and nothing is lost for good. Any page that
- * shows a store's notices can offer it with one call; the file is built by `keptAsideFile`.
+ * shows a store's notices can offer it with one call. It loads only where something was kept aside.
  */
-import { DOWNLOAD_KEPT_ASIDE, keptAsideFile, type Store } from './store.ts';
+import { DOWNLOAD_KEPT_ASIDE, type Store } from './store.ts';
+
+/**
+ * The file that "Download what was kept aside" saves: every text kept aside for `key`, unchanged,
+ * with where it came from, so the reader (or a later version of the guide) can recover it. Pure.
+ */
+export function keptAsideFile(key: string, texts: readonly string[], now: Date): { name: string; text: string } {
+  const day = now.toISOString().slice(0, 10);
+  const name = `${key.replace(/[^a-z0-9]+/gi, '-')}-kept-aside-${day}.json`;
+  const document = { format: 'mlguide-kept-aside', key, savedAt: now.toISOString(), items: texts };
+  return { name, text: `${JSON.stringify(document, null, 2)}\n` };
+}
 
 /** Saves what `store` kept aside as a JSON file through the browser's download. */
 export function downloadKeptAside(store: Store<unknown>): void {

@@ -13,7 +13,7 @@
  *
  * Every format opened with this kit, and every IndexedDB database, is listed with its key in
  * src/study/saved-formats.ts (a unit test keeps that list complete).
- * What was kept aside can be downloaded as a file (keptAsideFile here, the button in kept-aside.ts).
+ * What was kept aside can be downloaded as a file (the button and the file's format: kept-aside.ts).
  */
 
 /** What reading a stored document gave: the value, and a note for each entry that was skipped. */
@@ -66,18 +66,8 @@ export const DOWNLOAD_KEPT_ASIDE = 'Download what was kept aside';
 const keptAside = (key: string) =>
   `It was kept aside unchanged under "${quarantineKey(key)}" in this browser; "${DOWNLOAD_KEPT_ASIDE}" saves it as a file.`;
 
-/**
- * The file that "Download what was kept aside" saves: every text kept aside for `key`, unchanged,
- * with where it came from, so the reader (or a later version of the guide) can recover it. Pure.
- */
-export function keptAsideFile(key: string, texts: readonly string[], now: Date): { name: string; text: string } {
-  const day = now.toISOString().slice(0, 10);
-  const name = `${key.replace(/[^a-z0-9]+/gi, '-')}-kept-aside-${day}.json`;
-  const document = { format: 'mlguide-kept-aside', key, savedAt: now.toISOString(), items: texts };
-  return { name, text: `${JSON.stringify(document, null, 2)}\n` };
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** A plain object (not null, not an array): the shape of every stored document and of most entries. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**

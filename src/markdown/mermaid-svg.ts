@@ -128,7 +128,7 @@ export function renderDiagram(source: string, title?: string): Element {
 
   if (!drawnAtBuildTime(source)) {
     if (drills.length > 0) throw new Error(`drills need a diagram drawn at build time, not ${diagramType(source)}`);
-    // Drawn in the browser by the lazy loader in MarkdownContent.astro.
+    // Drawn in the browser by DiagramLoader.astro, which MarkdownContent.astro adds to such pages.
     return {
       type: 'element',
       tagName: 'figure',

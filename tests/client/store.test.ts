@@ -3,13 +3,8 @@
 // throwing storage keeps working in memory, and other tabs' changes reach subscribers.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  keptAsideFile,
-  parseStored,
-  quarantineKey,
-  versionedStore,
-  type StoredFormat,
-} from '../../src/client/store.ts';
+import { keptAsideFile } from '../../src/client/kept-aside.ts';
+import { parseStored, quarantineKey, versionedStore, type StoredFormat } from '../../src/client/store.ts';
 import { SAVED_FORMATS } from '../../src/study/saved-formats.ts';
 
 const saved = (name: string) => readFileSync(new URL(`./saved/${name}`, import.meta.url), 'utf8').trim();

@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type ConsoleMessage,
+  type Page,
+} from 'playwright-core';
 import { chromePath } from '../../scripts/chrome.ts';
 
 if (!chromePath) {
@@ -63,6 +70,37 @@ export function describeInBrowser(
     afterAll(async () => browser?.close());
     body({ browser: () => browser, url: (path = '') => inject('siteUrl') + path.replace(/^\//, '') });
   });
+}
+
+const sharedContexts = new WeakMap<Browser, Promise<BrowserContext>>();
+
+/**
+ * A new tab for one test, in a browser context that the file's tests share, with everything the
+ * site saved in this browser (local storage, IndexedDB, caches) wiped first: the test starts from
+ * an empty browser, as in a context of its own, for a third of the CPU. A new context costs about
+ * 1.1 CPU-seconds, and its first page load fetches and compiles every script and style again;
+ * a new tab costs 0.3 and loads from warm caches. The clipboard is allowed, as for a reader who
+ * clicked "Copy link".
+ */
+export async function freshPage(
+  browser: Browser,
+  { viewport = { width: 1280, height: 900 }, colorScheme = 'light' as 'light' | 'dark' } = {},
+): Promise<Page> {
+  let shared = sharedContexts.get(browser);
+  if (!shared) {
+    shared = browser.newContext().then(async (context) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      return context;
+    });
+    sharedContexts.set(browser, shared);
+  }
+  const page = await (await shared).newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(inject('siteUrl')).origin, storageTypes: 'all' });
+  await cdp.detach();
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme });
+  return page;
 }
 
 /** Records console errors, uncaught exceptions and failed requests of a page. */

@@ -3,7 +3,7 @@
 // both themes, is in tests/e2e/crawl/. Pages come from the sitemap, so a new chapter is covered.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeInBrowser } from './browser.ts';
+import { describeInBrowser, freshPage } from './browser.ts';
 import { E2E_DIST } from './env.ts';
 import { sitemapPaths } from './sitemap.ts';
 
@@ -20,7 +20,7 @@ describeInBrowser('every page', ({ browser, url }) => {
       readFileSync(`${E2E_DIST}/${path}index.html`, 'utf8').includes('class="widget not-content"'),
     );
     expect(widgetPages.length).toBeGreaterThan(8);
-    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    const page = await freshPage(browser(), { viewport: { width: 360, height: 740 } });
     const problems: string[] = [];
     for (const path of widgetPages) {
       await page.goto(url(path), { waitUntil: 'load' });
@@ -54,7 +54,7 @@ describeInBrowser('every page', ({ browser, url }) => {
   }, 300_000);
 
   it('gives every page a title and a description, and a place in the sidebar', async () => {
-    const page = await browser().newPage();
+    const page = await freshPage(browser());
     await page.goto(url('lifecycle/'), { waitUntil: 'domcontentloaded' });
     const inSidebar = new Set(
       await page

@@ -1,14 +1,14 @@
 // What a reader does on the built site, under a GitHub Pages-style base path.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, watchErrors } from './browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from './browser.ts';
 
 describeInBrowser('the built site', ({ browser, url }) => {
   async function open(
     path: string,
     colorScheme: 'light' | 'dark' = 'light',
   ): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser().newPage({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const page = await freshPage(browser(), { colorScheme });
     const errors = watchErrors(page);
     await page.goto(url(path), { waitUntil: 'networkidle' });
     return { page, errors };

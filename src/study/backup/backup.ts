@@ -9,16 +9,13 @@
  * anything is merged, and a file with any damage is refused whole with a message. Pure: no DOM, no
  * storage.
  */
-import { decodeDocument, listSkipped } from '../../client/store.ts';
+import { decodeDocument, isRecord, listSkipped } from '../../client/store.ts';
 import type { Merged, StudyStore } from '../stores.ts';
 
 export const BACKUP_FORMAT = 'mlguide-backup';
 export const BACKUP_VERSION = 1;
 /** A backup with every card, page and plan is well under 1 MB; anything far larger is not ours. */
 export const MAX_BACKUP_CHARS = 5_000_000;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The backup file's text for the current values of `stores` (values[i] belongs to stores[i]). */
 export function serializeBackup(stores: readonly StudyStore<unknown>[], values: readonly unknown[], now: Date): string {

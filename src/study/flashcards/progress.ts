@@ -19,7 +19,7 @@
  * without ever half-applying a bad file. Pure: no DOM, no storage.
  */
 import { State } from 'ts-fsrs';
-import type { StoredFormat } from '../../client/store.ts';
+import { isRecord, type StoredFormat } from '../../client/store.ts';
 import { isRubricCardId } from '../rubric/card-id.ts';
 import type { Progress, StoredCard } from './schedule.ts';
 import RENAMES_JSON from '../../../content/data/flashcard-renames.json';
@@ -67,10 +67,6 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const NUMBER_FIELDS = ['stability', 'difficulty', 'elapsed_days', 'scheduled_days'] as const;
 const COUNT_FIELDS = ['learning_steps', 'reps', 'lapses'] as const;
 const STATES: readonly number[] = [State.New, State.Learning, State.Review, State.Relearning];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && ISO_DATE.test(value) && Number.isFinite(Date.parse(value));

@@ -11,7 +11,7 @@
  *
  * Nothing of it goes to the candidate except through the score code (src/study/rubric/score-code.ts).
  */
-import type { StoredFormat } from '../../client/store.ts';
+import { isRecord, type StoredFormat } from '../../client/store.ts';
 import { readClock, type Clock } from '../mock/clock.ts';
 import { PHASES } from '../mock/plan.ts';
 import { normalizePromptId } from '../mock/prompts.ts';
@@ -81,9 +81,6 @@ export function unlockedCount(marks: readonly number[], elapsed: number, reveale
   return Math.min(marks.length, Math.max(due, revealed));
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The stored format of the sheet, read field by field: a damaged field falls back on its own. */
 export const INTERVIEWER_FORMAT: StoredFormat<InterviewerSheet> = {
   key: INTERVIEWER_KEY,
@@ -113,7 +110,7 @@ export const INTERVIEWER_FORMAT: StoredFormat<InterviewerSheet> = {
     );
     const validCovered = Array.isArray(covered) && covered.every((id) => typeof id === 'string' && ITEM_ID.test(id));
     take('covered', validCovered, validCovered ? [...new Set(covered as string[])] : []);
-    if (isObject(scores)) {
+    if (isRecord(scores)) {
       // A bad score skips only itself, and is named so the reader knows what was left out.
       for (const [key, value] of Object.entries(scores))
         if (isDimension(key) && isScore(value)) sheet.scores[key] = value;

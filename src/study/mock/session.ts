@@ -16,7 +16,7 @@
 import { clockInThePast, isTimeUp, pauseClock, readClock, startClock } from './clock.ts';
 import { normalizePromptId } from './prompts.ts';
 import { isDimension, isScore, type Scores } from './rubric.ts';
-import type { StoredFormat } from '../../client/store.ts';
+import { isRecord, type StoredFormat } from '../../client/store.ts';
 
 export { elapsedMs, isTimeUp } from './clock.ts';
 
@@ -98,10 +98,6 @@ export function reset(s: MockSession): MockSession {
   return { ...s, startedAt: null, elapsedBefore: 0, finished: false, scores: {}, covered: [], runId: null };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * The stored format of a mock session, read field by field: a field that is damaged falls back to
  * its default on its own (named in the notice), so the notes survive a bad score or filter.
@@ -131,7 +127,7 @@ export const MOCK_FORMAT: StoredFormat<MockSession> = {
     take('notes', typeof notes === 'string', typeof notes === 'string' ? notes.slice(0, NOTES_MAX) : '');
     // Notes past the limit are cut for use, but the whole text is kept aside (the store quarantines it).
     if (typeof notes === 'string' && notes.length > NOTES_MAX) skipped.push(`the notes after ${NOTES_MAX} characters`);
-    if (isObject(scores)) {
+    if (isRecord(scores)) {
       const cleanScores: Scores = {};
       for (const [key, value] of Object.entries(scores)) {
         if (isDimension(key) && isScore(value)) cleanScores[key] = value;

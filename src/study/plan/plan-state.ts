@@ -7,7 +7,7 @@
  * are done when they are marked read (reading progress), so `done` holds cases, exercises, mocks and
  * flashcard days. Pure: the versioned store (src/client/store.ts) reads and writes storage.
  */
-import type { StoredFormat } from '../../client/store.ts';
+import { isRecord, type StoredFormat } from '../../client/store.ts';
 import { isPageId } from '../../site/paths.ts';
 import { isDay } from './dates.ts';
 import {
@@ -34,8 +34,6 @@ export interface SavedPlan {
 
 export const emptySavedPlan = (): SavedPlan => ({ version: 1, updatedAt: 0, plan: null, done: {} });
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 function readSettings(value: unknown): PlanSettings | null {

@@ -4,7 +4,6 @@
  */
 import { countRead, isRead, setRead } from './read-state.ts';
 import { sidebarPages } from './sidebar.ts';
-import { offerKeptAside } from '../../client/kept-aside.ts';
 import { readProgress } from './store.ts';
 
 class MarkRead extends HTMLElement {
@@ -15,7 +14,9 @@ class MarkRead extends HTMLElement {
     this.hidden = false;
     this.render(readProgress().notices().join(' ') || null);
     const status = this.querySelector('[data-status]');
-    if (status) offerKeptAside(status, readProgress());
+    // The download button's code loads only when something was kept aside: rare, and this script is on every page.
+    if (status && readProgress().quarantined().length > 0)
+      void import('../../client/kept-aside.ts').then(({ offerKeptAside }) => offerKeptAside(status, readProgress()));
     this.querySelector('button[aria-pressed]')?.addEventListener('click', () => this.toggle());
     readProgress().subscribe(() => this.render(null));
   }

@@ -4,7 +4,7 @@
  * site's base without slashes ("lifecycle/evaluation"), so progress survives a change of base path.
  * Pure: no DOM and no storage access here (src/client/store.ts keeps it).
  */
-import type { StoredFormat } from '../../client/store.ts';
+import { isRecord, type StoredFormat } from '../../client/store.ts';
 import { isPageId } from '../../site/paths.ts';
 
 export const READ_KEY = 'mlguide:read';
@@ -64,6 +64,3 @@ export function setRead(state: ReadState, page: string, read: boolean, now: numb
 export function isTrackable(page: string): boolean {
   return page !== '' && page !== 'index' && page !== '404' && isPageId(page);
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -22,7 +22,7 @@
  * (mlguide:flashcards); until its first review it counts as due from `addedAt`.
  */
 import { PROMPT_LEVELS, type PromptLevel } from '../../config/taxonomy.ts';
-import type { StoredFormat } from '../../client/store.ts';
+import { isRecord, type StoredFormat } from '../../client/store.ts';
 import { isPageId, isSiteAbsolute } from '../../site/paths.ts';
 import { isDimension, isScore, type Scores } from '../mock/rubric.ts';
 import { parseRubricCardId, rubricCardId } from './card-id.ts';
@@ -157,8 +157,6 @@ export function gradingMessage(total: number, covered: number, added: number, mi
 const ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const GRADING_ID = /^(mock:m[a-z0-9]{1,20}|page:[a-z0-9/-]{1,200}:\d{1,16})$/;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isText = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= TEXT_MAX;

@@ -1,14 +1,14 @@
 // A malformed #hash never throws (probe D20): bad percent escapes on the pages that read the hash,
 // on load and on a later hashchange.
 import { expect, it } from 'vitest';
-import { describeInBrowser, watchErrors } from '../browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 
 const PAGES = ['/practice/mlops-questions/', '/practice/exercises/', '/monitoring/drift/'];
 const HASHES = ['#%E0%A4%A', '#%', '#%ZZ'];
 
 describeInBrowser('malformed hashes', ({ browser, url }) => {
   it('load and change without an error on every page that reads the hash', async () => {
-    const page = await browser().newPage();
+    const page = await freshPage(browser());
     const errors = watchErrors(page);
     for (const path of PAGES) {
       await page.goto(url(`${path}${HASHES[0]}`), { waitUntil: 'load' });

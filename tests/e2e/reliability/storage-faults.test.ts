@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { describeInBrowser, watchErrors } from '../browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 import { SAVED_FORMATS } from '../../../src/study/saved-formats.ts';
 import { FAULT_SUITE_KEYS, STORAGE_FAULTS, type FaultSuiteKey, type StorageFault } from './storage-faults.ts';
 
@@ -173,19 +173,18 @@ const FEATURES: Record<FaultSuiteKey, Feature> = {
 };
 
 async function open(browser: Browser, url: string, setup: { stored?: [string, string]; fault?: StorageFault }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await freshPage(browser);
   // Seeded once, before the first page script, as the reader's browser would hold it.
   if (setup.stored)
-    await context.addInitScript(([key, text]) => {
+    await page.addInitScript(([key, text]) => {
       if (!sessionStorage.getItem('seeded')) localStorage.setItem(key, text);
       sessionStorage.setItem('seeded', '1');
     }, setup.stored);
-  if (setup.fault) await context.addInitScript(STORAGE_FAULTS[setup.fault]);
-  const page = await context.newPage();
+  if (setup.fault) await page.addInitScript(STORAGE_FAULTS[setup.fault]);
   const errors = watchErrors(page);
   await page.goto(url, { waitUntil: 'load' });
   const stored = (key: string) => page.evaluate((k) => localStorage.getItem(k), key);
-  return { page, errors, stored, close: () => context.close() };
+  return { page, errors, stored, close: () => page.close() };
 }
 
 describeInBrowser('stored features when saved data is damaged or storage fails', ({ browser, url }) => {

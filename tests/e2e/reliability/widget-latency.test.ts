@@ -5,13 +5,13 @@
 import { expect, it } from 'vitest';
 import { builtWidgets } from '../../../scripts/built-widgets.ts';
 import { measureWidget } from '../../../scripts/bench/widget-latency.ts';
-import { describeInBrowser, watchErrors } from '../browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 import { E2E_DIST } from '../env.ts';
 
 describeInBrowser('every widget answers every input', ({ browser, url }) => {
   for (const { tag, path } of builtWidgets(E2E_DIST)) {
     it(`${tag} answers each input, at default sizes and at its largest`, async () => {
-      const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await freshPage(browser());
       const errors = watchErrors(page);
       const { defaults, largest } = await measureWidget(page, url(path), tag, { inputs: 5, throttle: 1 });
       expect(defaults.inputs).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { builtWidgets } from '../../../scripts/built-widgets.ts';
 import { MAX_QUERY_CHARS } from '../../../src/client/url-state.ts';
-import { describeInBrowser, watchErrors } from '../browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 import { E2E_DIST } from '../env.ts';
 
 const WIDTH = 360;
@@ -17,14 +17,13 @@ describeInBrowser('widget links stay short', ({ browser, url }) => {
 
   for (const { tag, path } of withText) {
     it(`${tag}: pasted data at its limit keeps the link under ${MAX_QUERY_CHARS} characters of query`, async () => {
-      const context = await browser().newContext({ viewport: { width: WIDTH, height: 800 } });
+      const page = await freshPage(browser(), { viewport: { width: WIDTH, height: 800 } });
       // The clipboard refuses, so "Copy link" shows its fallback text.
-      await context.addInitScript(() => {
+      await page.addInitScript(() => {
         Object.defineProperty(navigator, 'clipboard', {
           value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
         });
       });
-      const page = await context.newPage();
       const errors = watchErrors(page);
       await page.goto(url(path), { waitUntil: 'load' });
       await page.evaluate((name) => customElements.whenDefined(name), tag);
@@ -60,7 +59,7 @@ describeInBrowser('widget links stay short', ({ browser, url }) => {
       if (leftOut) expect(await status.textContent()).toMatch(/your settings only: the pasted data stays on this page/);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
       expect(errors).toEqual([]);
-      await context.close();
+      await page.close();
     });
   }
 });

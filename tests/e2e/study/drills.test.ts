@@ -2,7 +2,7 @@
 // answer's link to the section that explains it; the drilled state passes axe in both themes.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, watchErrors } from '../browser.ts';
+import { axeViolations, describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 
 /** Starts the first blueprint's drill from the keyboard; resolves to its panel. */
 async function startDrill(page: Page) {
@@ -15,7 +15,7 @@ async function startDrill(page: Page) {
 
 describeInBrowser('diagram drills', ({ browser, url }) => {
   it('hides a box, takes an answer from the keyboard and links to its chapter', async () => {
-    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await freshPage(browser(), { viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(url('/reference/blueprints/'), { waitUntil: 'load' });
     const panel = await startDrill(page);
@@ -60,7 +60,7 @@ describeInBrowser('diagram drills', ({ browser, url }) => {
   });
 
   it('every worked case offers a drill', async () => {
-    const page = await browser().newPage();
+    const page = await freshPage(browser());
     await page.goto(url('/practice/cases/news-feed/'), { waitUntil: 'load' });
     await expect.poll(() => page.locator('.diagram-drill:not([hidden])').count()).toBe(1);
     await page.close();

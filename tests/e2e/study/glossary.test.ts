@@ -1,11 +1,11 @@
 // Glossary terms in chapters: a link to the glossary entry with its definition in a tooltip on focus
 // and hover, dismissible with Escape, inside the screen on a phone.
 import { expect, it } from 'vitest';
-import { describeInBrowser, watchErrors } from '../browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 
 describeInBrowser('glossary terms', ({ browser, url }) => {
   it('shows the definition on keyboard focus, describes the link with it, and hides it on Escape', async () => {
-    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await freshPage(browser(), { viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(url('/monitoring/drift/'), { waitUntil: 'networkidle' });
     const link = page.locator('.term > a', { hasText: 'PSI' }).first();
@@ -38,7 +38,7 @@ describeInBrowser('glossary terms', ({ browser, url }) => {
   });
 
   it('shows it on hover, and keeps it inside a 360 px screen', async () => {
-    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    const page = await freshPage(browser(), { viewport: { width: 360, height: 740 } });
     await page.goto(url('/lifecycle/scaling-training/'), { waitUntil: 'networkidle' });
     for (const name of ['ZeRO', 'FSDP']) {
       const term = page.locator('.term', { hasText: name }).first();

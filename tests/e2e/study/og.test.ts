@@ -2,7 +2,7 @@
 // URL serves a 1200x630 PNG.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeInBrowser } from '../browser.ts';
+import { describeInBrowser, freshPage } from '../browser.ts';
 import { E2E_DIST } from '../env.ts';
 
 function builtPages(): string[] {
@@ -31,7 +31,7 @@ describeInBrowser('social preview images', ({ browser, url }) => {
   });
 
   it("serves a page's og:image as a 1200x630 PNG from the local server", async () => {
-    const page = await browser().newPage();
+    const page = await freshPage(browser());
     await page.goto(url('/monitoring/drift/'), { waitUntil: 'domcontentloaded' });
     const content = await page.locator('meta[property="og:image"]').getAttribute('content');
     const local = url(new URL(content!).pathname.replace(/^\/ml-guide\//, '/'));

@@ -1,10 +1,10 @@
 // Print styles: the cheat sheet prints as content only, external links say where they go.
 import { expect, it } from 'vitest';
-import { describeInBrowser } from '../browser.ts';
+import { describeInBrowser, freshPage } from '../browser.ts';
 
 describeInBrowser('print', ({ browser, url }) => {
   it('prints the cheat sheet with no sidebar, header, search, theme toggle, TOC or pagination', async () => {
-    const page = await browser().newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    const page = await freshPage(browser(), { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
     await page.goto(url('/reference/cheat-sheet/'), { waitUntil: 'networkidle' });
     await page.emulateMedia({ media: 'print' });
     for (const selector of [
@@ -46,7 +46,7 @@ describeInBrowser('print', ({ browser, url }) => {
   });
 
   it('shows the target of external links after the link text, not of site links', async () => {
-    const page = await browser().newPage();
+    const page = await freshPage(browser());
     await page.goto(url('/practice/mock-interviews/'), { waitUntil: 'networkidle' });
     await page.emulateMedia({ media: 'print' });
     const external = page.locator('.sl-markdown-content a[href^="https://developers.google.com"]').first();
@@ -59,7 +59,7 @@ describeInBrowser('print', ({ browser, url }) => {
   });
 
   it('keeps diagrams and formulas whole, and hides widget controls but not their output', async () => {
-    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await freshPage(browser(), { viewport: { width: 1280, height: 900 } });
     await page.goto(url('/lifecycle/evaluation/'), { waitUntil: 'networkidle' });
     await page.emulateMedia({ media: 'print' });
     const formula = page.locator('.katex-display').first();

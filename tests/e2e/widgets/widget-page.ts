@@ -1,17 +1,15 @@
 /** Helpers for widget browser tests: open a page with a widget, read readouts, type into controls. */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { axeInBothThemes, watchErrors } from '../browser.ts';
+import { axeInBothThemes, freshPage, watchErrors } from '../browser.ts';
 
 export async function openWidget(browser: Browser, pageUrl: string, tag: string, width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
+  const page = await freshPage(browser, { viewport: { width, height: 900 } });
   const errors = watchErrors(page);
   await page.goto(pageUrl, { waitUntil: 'load' });
   const widget = page.locator(tag).first();
   await widget.scrollIntoViewIfNeeded();
   await settled(page, tag);
-  return { page, widget, errors, close: () => context.close() };
+  return { page, widget, errors, close: () => page.close() };
 }
 
 /**
