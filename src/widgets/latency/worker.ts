@@ -1,0 +1,5 @@
+// The latency percentiles' view off the main thread (see kit/view-worker.ts).
+import { serveView } from '../kit/view-worker.ts';
+import { view } from './view.ts';
+
+serveView(view);
