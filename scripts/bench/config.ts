@@ -20,7 +20,7 @@ export const PAGE_TYPES: Record<string, string> = {
 };
 
 /**
- * Text chapters: Starlight's own JavaScript plus at most 3 KB gzip of ours (reading progress);
+ * Text chapters: Starlight's own JavaScript plus at most 3 KB gzip of ours (reading progress, search guard);
  * a widget page: at most 15 KB gzip more than a text chapter; Lighthouse performance at least 95.
  */
 export const BUDGET = { textChapterOwnJsGzipKB: 3, widgetExtraJsGzipKB: 15, performance: 95 };

@@ -46,7 +46,7 @@ const js = (name: string) => weights[name].js.gzip;
 const ownJs = (name: string) => (ownScripts[name] ?? []).reduce((sum, s) => sum + s.gzip, 0);
 const budgets = [
   {
-    name: `text chapters ship no JavaScript beyond Starlight's own, except reading progress and the diagram check (at most ${BUDGET.textChapterOwnJsGzipKB} KB gzip: "mark as read" is on every chapter)`,
+    name: `text chapters ship no JavaScript beyond Starlight's own, except reading progress and the search guard (at most ${BUDGET.textChapterOwnJsGzipKB} KB gzip: both are on every page)`,
     value: `${kb(ownJs('text chapter'))} KB of our own: ${(ownScripts['text chapter'] ?? []).map((s) => `${s.name} ${kb(s.gzip)}`).join(', ')}`,
     met: ownJs('text chapter') <= BUDGET.textChapterOwnJsGzipKB * 1024,
   },
