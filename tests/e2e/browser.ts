@@ -122,7 +122,7 @@ export function watchErrors(page: Page): string[] {
 }
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-/** The WCAG rules whose outcome depends on colours, and so on the theme. */
+/** The WCAG rules whose outcome depends on colors, and so on the theme. */
 const THEME_RULES = ['color-contrast', 'link-in-text-block'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -167,7 +167,7 @@ async function useTheme(page: Page, scheme: 'light' | 'dark') {
 
 /**
  * axe on the page as it is now, in the light theme and then in the dark one, each line prefixed
- * with its theme. A theme changes colours only, so the dark pass runs the colour rules.
+ * with its theme. A theme changes colors only, so the dark pass runs the color rules.
  */
 export async function axeInBothThemes(page: Page, include?: string): Promise<string[]> {
   await useTheme(page, 'light');

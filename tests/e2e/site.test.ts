@@ -102,7 +102,7 @@ describeInBrowser('the built site', ({ browser, url }) => {
       expect(box!.width).toBeGreaterThan(200);
       expect(box!.height).toBeGreaterThan(50);
       await expect.poll(() => svg.locator('text').allTextContents()).toContain('Project setup');
-      // Label colour against the page background: dark on light, light on dark.
+      // Label color against the page background: dark on light, light on dark.
       const [label, background] = await page.evaluate(() => {
         const text = document.querySelector('figure.diagram svg g.node text')!;
         return [getComputedStyle(text).fill, getComputedStyle(document.body).backgroundColor];
