@@ -231,9 +231,12 @@ describeInBrowser('flashcards', ({ browser, url }) => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(url(`${PAGE}?fc.level=Expert`), { waitUntil: 'networkidle' });
-    const error = await deck(page).locator('[data-error]').textContent();
-    expect(error).toContain('Level must be one of: (any), Junior, Mid, Senior.');
-    expect(error).toContain('Some of your saved flashcard progress could not be read and was skipped (card "x"');
+    // The deck writes its message once its script has run: wait for it rather than for the network.
+    const error = deck(page).locator('[data-error]');
+    await expect.poll(() => error.textContent()).toContain('Level must be one of: (any), Junior, Mid, Senior.');
+    expect(await error.textContent()).toContain(
+      'Some of your saved flashcard progress could not be read and was skipped (card "x"',
+    );
     expect(await count(page, 'new')).toBe(String(cards.length));
     expect(errors).toEqual([]);
     await context.close();

@@ -122,9 +122,9 @@ describeInBrowser('interviewer view', ({ browser, url }) => {
     const errors = watchErrors(page);
     await page.goto(url('/practice/interviewer/?iv.prompt=cases/nope'), { waitUntil: 'networkidle' });
     const view = page.locator('interviewer-view');
-    expect(await view.locator('[data-notice]').textContent()).toBe(
-      'The link names a prompt "cases/nope" that is not one of the cases or exercises.',
-    );
+    await expect
+      .poll(() => view.locator('[data-notice]').textContent())
+      .toBe('The link names a prompt "cases/nope" that is not one of the cases or exercises.');
     await view.locator('select[name="prompt"]').selectOption(ID);
     await expect.poll(() => view.locator('[data-ladder] li').count()).toBeGreaterThan(7);
     expect(errors).toEqual([]);

@@ -48,9 +48,8 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     // A peer opening the shared link gets the same prompt.
     const peer = await browser().newPage();
     await peer.goto(url(`${PAGE}?mi.prompt=${id}`), { waitUntil: 'networkidle' });
-    expect(await peer.locator('[data-prompt-text]').textContent()).toBe(
-      await mock.locator('[data-prompt-text]').textContent(),
-    );
+    const prompt = await mock.locator('[data-prompt-text]').textContent();
+    await expect.poll(() => peer.locator('[data-prompt-text]').textContent()).toBe(prompt);
     await peer.close();
     expect(errors).toEqual([]);
     await context.close();
@@ -286,8 +285,10 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(url(`${PAGE}?mi.prompt=nope/nope`), { waitUntil: 'networkidle' });
+    await expect
+      .poll(() => page.locator('mock-interview [data-notice]').textContent())
+      .toContain('Your saved mock interview could not be read (it is not valid JSON). It was kept aside');
     const notice = await page.locator('mock-interview [data-notice]').textContent();
-    expect(notice).toContain('Your saved mock interview could not be read (it is not valid JSON). It was kept aside');
     expect(notice).toContain(
       'The link names a prompt "nope/nope" that is not one of the cases or exercises; it was ignored.',
     );

@@ -23,7 +23,9 @@ describeInBrowser('reading progress', ({ browser, url }) => {
     expect(await link.getAttribute('data-read')).toBe('');
 
     await page.reload({ waitUntil: 'networkidle' });
-    expect(await page.getByRole('button', { name: 'Mark as read' }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Mark as read' }).getAttribute('aria-pressed'))
+      .toBe('true');
     await expect.poll(() => link.getAttribute('data-read')).toBe('');
     const mark = await link.evaluate((a) => getComputedStyle(a, '::after').content);
     expect(mark).toContain('✓');
