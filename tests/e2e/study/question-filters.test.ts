@@ -12,11 +12,18 @@ const CASES = '/practice/cases/';
 const total = questions.length;
 
 describeInBrowser('question bank, exercise and case filters', ({ browser, url }) => {
+  /**
+   * The filter bar applies the link's filters as its element is defined, which a loaded machine can
+   * reach after the network has gone idle: wait for the element, not the network.
+   */
+  const filtersApplied = (page: Page) => page.evaluate(() => customElements.whenDefined('study-filter-bar'));
+
   async function open(path: string, options: { width?: number } = {}) {
     const context = await browser().newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(url(path), { waitUntil: 'networkidle' });
+    await filtersApplied(page);
     return { context, page, errors };
   }
 
@@ -66,6 +73,7 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     await page.locator(`#q-${questions[0].id}`).getByRole('button', { name: 'Got it' }).click();
 
     await page.goto(url(`${PAGE}?qb.mark=review`), { waitUntil: 'networkidle' });
+    await filtersApplied(page);
     expect((await visibleQuestions(page)).length).toBe(1);
     expect(await card.isVisible()).toBe(true);
     expect(await card.locator('[data-mark-badge]').textContent()).toBe('To review');
@@ -132,9 +140,11 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(url(PAGE), { waitUntil: 'networkidle' });
-    expect(await page.locator('[data-marks-message]').textContent()).toContain(
-      'Your saved question marks could not be read (it is version 7, saved by a newer guide; this page reads version 1). It was kept aside',
-    );
+    await expect
+      .poll(() => page.locator('[data-marks-message]').textContent())
+      .toContain(
+        'Your saved question marks could not be read (it is version 7, saved by a newer guide; this page reads version 1). It was kept aside',
+      );
     expect(await page.locator('[data-mark-badge]:visible').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
@@ -197,6 +207,7 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     // The same link opens the same list for a peer.
     const peer = await context.newPage();
     await peer.goto(page.url(), { waitUntil: 'networkidle' });
+    await filtersApplied(peer);
     expect(await peer.locator('table.case-list tbody tr:visible').count()).toBe(levels.length);
     expect(errors).toEqual([]);
     await context.close();
