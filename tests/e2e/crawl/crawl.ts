@@ -4,7 +4,7 @@
  * loaded once and scanned in both themes; the pages are split into shards that run side by side.
  */
 import { expect, it } from 'vitest';
-import { axeInBothThemes, describeInBrowser, watchErrors } from '../browser.ts';
+import { axeInBothThemes, describeInBrowser, preloadAxe, watchErrors } from '../browser.ts';
 import { sitemapPaths } from '../sitemap.ts';
 
 // Two shards: on two cores, 4 parallel page flows were slower than 2 (30 pages: 57 s against 45 s).
@@ -24,6 +24,7 @@ export function crawlEveryPage() {
         `loads cleanly and passes axe (WCAG 2.1 AA) in light and dark: pages ${shard + 1} of every ${SHARDS}`,
         async () => {
           const context = await browser().newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
+          await preloadAxe(context);
           const page = await context.newPage();
           const problems: string[] = [];
           for (const path of paths.filter((_, i) => i % SHARDS === shard)) {

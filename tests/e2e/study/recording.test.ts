@@ -96,5 +96,6 @@ describeInBrowser(
       await context.close();
     });
   },
-  ['--use-fake-device-for-media-stream'],
+  // The headless shell cannot record audio: this file runs the full browser.
+  { args: ['--use-fake-device-for-media-stream'], full: true },
 );
