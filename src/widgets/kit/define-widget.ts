@@ -40,22 +40,22 @@ export interface WidgetDefinition<S extends WidgetSchema> {
   worker?: () => Worker;
 }
 
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
 export function defineWidget<S extends WidgetSchema>(tag: string, definition: WidgetDefinition<S>): void {
   const { schema, ns, loadView, actions = {} } = definition;
   const fields: Record<string, Field> = schema.fields;
   let viewModule: Promise<View<S>> | undefined;
   let worker: Worker | undefined;
+  /** The worker answered its first ping (shared by the page's instances); unset when it fails. */
+  let workerUp: Promise<unknown> | undefined;
   const waiting = new Map<number, (response: ViewResponse) => void>();
   let lastRequest = 0;
 
   /**
    * The view's answer from the worker (started on first use, shared by the page's instances); with
-   * no state, just whether the worker is up. A worker that fails to start (offline) fails every
-   * waiting call, and the next call starts a new one.
+   * no state, just whether the worker is up, after it has computed `warmUp` once. A worker that fails
+   * to start (offline) fails every waiting call, and the next call starts a new one.
    */
-  function inWorker(state?: StateOf<S>): Promise<WidgetResult | undefined> {
+  function inWorker(state?: StateOf<S>, warmUp?: StateOf<S>): Promise<WidgetResult | undefined> {
     if (!worker) {
       const started = definition.worker!();
       started.addEventListener('message', (event: MessageEvent<ViewResponse>) => {
@@ -64,12 +64,13 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       });
       started.addEventListener('error', () => {
         worker = undefined;
+        workerUp = undefined;
         for (const answer of waiting.values()) answer({ id: 0, bug: 'The widget could not start its worker.' });
         waiting.clear();
       });
       worker = started;
     }
-    const request: ViewRequest = { id: ++lastRequest, state };
+    const request: ViewRequest = { id: ++lastRequest, state, warmUp };
     return new Promise((resolve, reject) => {
       waiting.set(request.id, ({ result, bug }) => (bug ? reject(new Error(bug)) : resolve(result)));
       worker!.postMessage(request);
@@ -96,9 +97,18 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       return viewModule;
     }
 
-    /** Resolves once the widget can answer: its view loaded, or its worker started and answering. */
-    ready(): Promise<unknown> {
-      return definition.worker ? inWorker() : this.loadView();
+    /**
+     * Resolves once the widget can answer: its view loaded, or its worker started and answering.
+     * `warmUp` (when the reader reaches for a control) has a new worker compute the state on screen
+     * first, so the first change it answers runs warm code.
+     */
+    ready(warmUp = false): Promise<unknown> {
+      if (!definition.worker) return this.loadView();
+      workerUp ??= inWorker(undefined, warmUp ? { ...this.state } : undefined).catch((error: unknown) => {
+        workerUp = undefined;
+        throw error;
+      });
+      return workerUp;
     }
 
     /** The view's result for the current state, in the worker when the widget has one. */
@@ -126,7 +136,10 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
         this.scheduleRender();
       }
       for (const gesture of ['pointerover', 'focusin', 'touchstart'])
-        this.addEventListener(gesture, () => void this.ready().catch(() => undefined), { once: true, passive: true });
+        this.addEventListener(gesture, () => void this.ready(true).catch(() => undefined), {
+          once: true,
+          passive: true,
+        });
       this.addEventListener('input', (event) => this.onInput(event));
       this.addEventListener('change', (event) => this.onInput(event));
       this.addEventListener('click', (event) => this.onClick(event));
@@ -216,8 +229,9 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
     }
 
     /**
-     * Renders the newest state: a burst of slider events becomes one render per frame, and a state
-     * that changed while the view was computing (in a worker) is computed again before drawing.
+     * Renders the newest state at once, so the answer is painted in the next frame: browsers deliver
+     * a slider drag's input events once per frame, and a state that changed while the view was
+     * computing (in a worker, or while its code loads) is computed again before drawing.
      */
     private scheduleRender() {
       this.setAttribute('aria-busy', 'true');
@@ -237,7 +251,6 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       }
       let result: WidgetResult;
       do {
-        await nextFrame();
         this.stale = false;
         result = await this.compute();
       } while (this.stale);

@@ -11,6 +11,11 @@ export interface ViewRequest {
   id: number;
   /** No state: a ping, answered with no result once the worker (and its view) is loaded. */
   state?: unknown;
+  /**
+   * With a ping: the state on screen, computed once and dropped, so the reader's first change finds
+   * the view compiled and its memoised parts (the traffic splitter's hashes) ready.
+   */
+  warmUp?: unknown;
 }
 export interface ViewResponse {
   id: number;
@@ -20,9 +25,10 @@ export interface ViewResponse {
 
 export function serveView(view: (state: never) => WidgetResult): void {
   self.addEventListener('message', (event: MessageEvent<ViewRequest>) => {
-    const { id, state } = event.data;
+    const { id, state, warmUp } = event.data;
     let response: ViewResponse;
     try {
+      if (state === undefined && warmUp !== undefined) view(warmUp as never);
       response = state === undefined ? { id } : { id, result: view(state as never) };
     } catch (error) {
       response = { id, bug: error instanceof Error ? error.message : String(error) };

@@ -34,8 +34,9 @@ export async function readout(widget: Locator, name: string): Promise<string> {
 
 /**
  * Types into the number box (or text area, select) of a field, as a reader would, and waits until
- * the widget has answered: once its view is loaded, a render is scheduled for the next animation
- * frame, so two frames later the output, the URL and any problem message are up to date. No fixed sleep.
+ * the widget has drawn: once its view is loaded, the widget answers within the input event, so two
+ * frames later the output, the URL and any problem message are up to date (a worker's answer can
+ * come later: poll for it). No fixed sleep.
  */
 export async function setField(widget: Locator, name: string, value: string) {
   const control = widget
