@@ -13,7 +13,11 @@ describeInBrowser('every widget answers every input', ({ browser, url }) => {
     it(`${tag} answers each input, at default sizes and at its largest`, async () => {
       const page = await freshPage(browser());
       const errors = watchErrors(page);
-      const { defaults, largest } = await measureWidget(page, url(path), tag, { inputs: 5, throttle: 1, reload: false });
+      const { defaults, largest } = await measureWidget(page, url(path), tag, {
+        inputs: 5,
+        throttle: 1,
+        reload: false,
+      });
       expect(defaults.inputs).toBeGreaterThan(0);
       expect([defaults.unanswered, largest.unanswered]).toEqual([0, 0]);
       expect(errors).toEqual([]);
