@@ -37,7 +37,7 @@ describe('batching view: the chapter example (600/s, 8 ms + 1 ms per item, batch
     expect(readout(markup, 'p99 latency')).toBe(ms(r.p99Ms));
     expect(readout(markup, 'Mean latency')).toBe(ms(r.meanMs));
     expect(readout(markup, 'Mean batch size')).toBe(r.meanBatchSize.toFixed(1));
-    expect(readout(markup, 'Utilization')).toBe(`${(r.utilization * 100).toFixed(1)}%`);
+    expect(readout(markup, 'Time busy')).toBe(`${(r.utilization * 100).toFixed(1)}%`);
     // 32 / (8 + 32 × 1) requests per ms = 800 per second, the chapter's ceiling.
     expect(readout(markup, 'Capacity')).toBe('800/s');
   });
@@ -51,6 +51,17 @@ describe('batching view: the chapter example (600/s, 8 ms + 1 ms per item, batch
   it('says whether p99 meets the SLO, and how much capacity is in use', () => {
     expect(markup).toContain('<strong>p99 54.1 ms: meets the 100 ms SLO.</strong>');
     expect(markup).toContain('Capacity with full batches is 800 requests/s, 75% of it in use at this arrival rate.');
+    // Batches of 12.2 at 600/s: 600 / 12.2 = 49 batches a second of 8 + 12.2 ms each, 99% of every second.
+    expect(r.utilization).toBeGreaterThan(0.98);
+    expect(markup).toContain(
+      'The instances are busy 100% of the time all the same: batches average 12.2 requests, not 32, so the 8.0 ms fixed cost is paid more often.',
+    );
+    // At 100/s: 100 / 1.5 = 67 batches a second of 8 + 1.5 ms, 63% busy for 13% of capacity.
+    expect(html({ rate: 100 })).toContain(
+      'The instances are busy 63% of the time all the same: batches average 1.5 requests, not 32,',
+    );
+    // At 780/s, 98% of capacity, batches are nearly full and busy time says nothing new.
+    expect(html({ rate: 780 })).not.toContain('The instances are busy');
     expect(html({ slo: 50 })).toContain('<strong>p99 54.1 ms: misses the 50 ms SLO.</strong>');
   });
 

@@ -79,7 +79,11 @@ export function view(state: State): WidgetResult {
       `<strong>p99 ${ms(current.p99Ms)}: ${meets ? 'meets' : 'misses'} the ${fmtInt(state.slo)} ms SLO.</strong>`,
       overloaded
         ? `Requests arrive at ${fmtInt(state.rate)}/s but full batches serve at most ${fmtInt(capacity)}/s, so the queue grows for as long as this traffic lasts: after ${fmtInt(SIM_REQUESTS)} requests the tail is this long, and it keeps growing. Add instances, raise the max batch size or shed load.`
-        : `Capacity with full batches is ${fmtInt(capacity)} requests/s, ${fmtPercent(state.rate / capacity, 0)} of it in use at this arrival rate.`,
+        : `Capacity with full batches is ${fmtInt(capacity)} requests/s, ${fmtPercent(state.rate / capacity, 0)} of it in use at this arrival rate.${
+            current.utilization > state.rate / capacity + 0.1
+              ? ` The instances are busy ${fmtPercent(current.utilization, 0)} of the time all the same: batches average ${fmt(current.meanBatchSize, 1)} requests, not ${fmtInt(state.maxBatch)}, so the ${fmt(state.fixed, 1)} ms fixed cost is paid more often.`
+              : ''
+          }`,
       `Across the swept delays, p99 is lowest (${ms(best.result.p99Ms)}) at a max queue delay of ${fmt(best.delayMs, 1)} ms`,
     ];
     verdict[2] +=
@@ -121,7 +125,7 @@ export function view(state: State): WidgetResult {
       ['p99 latency', ms(current.p99Ms)],
       ['Mean latency', ms(current.meanMs)],
       ['Mean batch size', fmt(current.meanBatchSize, 1)],
-      ['Utilization', fmtPercent(current.utilization)],
+      ['Time busy', fmtPercent(current.utilization)],
       ['Capacity', `${fmtInt(capacity)}/s`],
     ])}
 <p class="widget-verdict">${verdict.join(' ')}</p>

@@ -78,11 +78,15 @@ export function lineChart(o: LineChartOptions): string {
     );
   }
   for (const rule of o.xRules ?? []) {
+    const at = x(rule.value);
+    // A label goes right of its line unless it would run past the plot (about 6.5 px a character
+    // at the label's size): then it sits left of the line, inside the chart.
+    const leftOfLine = at + 4 + rule.label.length * 6.5 > width - MARGIN.right;
     parts.push(
-      `<line class="rule tone-${rule.tone}" x1="${r(x(rule.value))}" x2="${r(x(rule.value))}" y1="${MARGIN.top}" y2="${height - MARGIN.bottom}"/>`,
+      `<line class="rule tone-${rule.tone}" x1="${r(at)}" x2="${r(at)}" y1="${MARGIN.top}" y2="${height - MARGIN.bottom}"/>`,
     );
     parts.push(
-      `<text class="rule-label tone-${rule.tone}" x="${r(x(rule.value)) + 4}" y="${MARGIN.top + 10}">${escapeHtml(rule.label)}</text>`,
+      `<text class="rule-label tone-${rule.tone}" x="${r(leftOfLine ? at - 4 : at + 4)}" y="${MARGIN.top + 10}"${leftOfLine ? ' text-anchor="end"' : ''}>${escapeHtml(rule.label)}</text>`,
     );
   }
   for (const rule of o.yRules ?? []) {

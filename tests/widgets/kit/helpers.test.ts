@@ -119,6 +119,24 @@ describe('charts', () => {
     expect(svg).toContain('<circle class="marker tone-2" cx="177" cy="49.6" r="5">');
     expect(svg).not.toMatch(/NaN|Infinity/);
   });
+  it("keeps a vertical rule's label inside the chart: right of its line, or left of it at the right edge", () => {
+    const chart = (value: number) =>
+      lineChart({
+        title: 'Cost',
+        xLabel: 'x',
+        yLabel: 'y',
+        xDomain: [0, 100],
+        yDomain: [0, 1],
+        series: [],
+        xRules: [{ value, label: 'exact', tone: 4 }],
+      });
+    // The plot spans x = 48 to 306: 10 sits at 73.8 and 100 at the right edge, 306.
+    expect(chart(10)).toContain('<text class="rule-label tone-4" x="77.8" y="22">exact</text>');
+    expect(chart(80)).toContain('<text class="rule-label tone-4" x="258.4" y="22">exact</text>');
+    // At 90 (280.2), "exact" (about 33 px) would end at 317, past the plot's right edge at 306.
+    expect(chart(90)).toContain('<text class="rule-label tone-4" x="276.2" y="22" text-anchor="end">exact</text>');
+    expect(chart(100)).toContain('<text class="rule-label tone-4" x="302" y="22" text-anchor="end">exact</text>');
+  });
   it('draws grouped bars scaled to the largest value', () => {
     const svg = barChart({
       title: 'Bins',
