@@ -164,29 +164,141 @@ export async function preloadAxe(context: BrowserContext): Promise<void> {
  * scans one part of the page; `rules` runs only those rules.
  */
 export async function axeViolations(page: Page, options: { include?: string; rules?: string[] } = {}) {
+  return (await scan(page, options)).violations;
+}
+
+/**
+ * The looks whose contrast axe has judged, per theme: a look is what a color rule reads of an
+ * element (text color, font size and weight, the backgrounds behind it and, for a link, how it
+ * stands out from the text around it). Elements that look alike have the same contrast, so the color
+ * rules run on one element per look not judged yet; a record shared across pages (the crawl) checks
+ * each look once. The color rules were three quarters of axe's time on a page, and a chapter repeats
+ * a dozen looks thousands of times.
+ */
+export type JudgedLooks = Record<'light' | 'dark', Set<string>>;
+export const noLooksJudged = (): JudgedLooks => ({ light: new Set(), dark: new Set() });
+
+interface ScanOptions {
+  include?: string;
+  /** Run only these rules (default: every WCAG 2.1 AA rule). */
+  rules?: string[];
+  /** Run every WCAG 2.1 AA rule but these. */
+  skip?: string[];
+  /** Run the rules on one element per look not in this list, and nothing if every look is in it. */
+  judged?: Set<string>;
+}
+
+async function scan(page: Page, { include, rules, skip = [], judged }: ScanOptions) {
   // axe runs inside the page, injected once per document (sending and compiling its 0.5 MB source
   // for every scan was a third of the whole-site crawl). It does not look into iframes; the site
   // has none, and this keeps it honest.
   const frames = await page.locator('iframe').count();
   if (frames > 0) throw new Error(`${page.url()} has ${frames} iframe(s): axe would not scan them`);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(
-    async ({ include, rules, tags }) => {
+  const result = await page.evaluate(
+    async ({ include, rules, skip, tags, judged }) => {
       const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-      const { violations } = await axe.run(include ? { include: [include] } : document, {
+      const roots = include ? [...document.querySelectorAll(include)] : [document.body];
+      const lookOf = new Map<Element, string>();
+      if (judged) {
+        const known = new Set(judged);
+        const NEUTRAL = 'rgba(0, 0, 0, 0)|none|1|none|normal';
+        const backdrops = new Map<Element, string>();
+        // What shows behind an element, as its ancestors paint it: each background, opacity, filter and blend.
+        const backdrop = (el: Element | null): string => {
+          if (!el) return '';
+          let look = backdrops.get(el);
+          if (look === undefined) {
+            const s = getComputedStyle(el);
+            const own = `${s.backgroundColor}|${s.backgroundImage}|${s.opacity}|${s.filter}|${s.mixBlendMode}`;
+            look = (own === NEUTRAL ? '' : `${own} < `) + backdrop(el.parentElement);
+            backdrops.set(el, look);
+          }
+          return look;
+        };
+        const blockOf = (el: Element) => {
+          let block = el.parentElement ?? el;
+          while (block.parentElement && getComputedStyle(block).display.startsWith('inline'))
+            block = block.parentElement;
+          return block;
+        };
+        const visited = new Set<Element>();
+        const sample = new Map<string, { el: Element; link: Element | null; length: number }>();
+        for (const root of roots) {
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            const el = text.parentElement;
+            if (!el || visited.has(el) || !text.textContent?.trim()) continue;
+            visited.add(el);
+            // Hidden or visually hidden text (1 px screen-reader text) is not judged, so it must not
+            // stand in for the text a reader sees.
+            const box = el.getBoundingClientRect();
+            const shown = el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+            if (box.width <= 1 || box.height <= 1 || !shown) continue;
+            const s = getComputedStyle(el);
+            let look = `${s.color}|${s.fontSize}|${s.fontWeight}|${s.textShadow} on ${backdrop(el)}`;
+            const link = el.closest('a');
+            if (link) {
+              const l = getComputedStyle(link);
+              const block = blockOf(link);
+              const inText = (block.textContent ?? '').trim().length > (link.textContent ?? '').trim().length;
+              look += ` link ${l.color}|${l.textDecorationLine}|${l.borderBottomStyle}|${l.fontWeight}`;
+              look += ` in ${getComputedStyle(block).color}|${inText}`;
+            }
+            // Of a new look, the element with the longest text: axe cannot judge one letter.
+            const length = text.textContent.trim().length;
+            if (!known.has(look) && length > (sample.get(look)?.length ?? 0)) sample.set(look, { el, link, length });
+          }
+        }
+        for (const [look, { el, link }] of sample) {
+          lookOf.set(el, look);
+          if (link) lookOf.set(link, look);
+        }
+        if (lookOf.size === 0) return { violations: [], judged: [] };
+      }
+      const context = judged ? { include: [...lookOf.keys()] } : include ? { include: [include] } : document;
+      const { violations, passes, incomplete } = await axe.run(context, {
         runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags },
-        // Only violations are read, so axe skips building the node details of passes and the rest.
-        resultTypes: ['violations'],
+        rules: Object.fromEntries(skip.map((id) => [id, { enabled: false }])),
+        // Only violations are read (and, for looks, the elements looked at), so axe skips building
+        // the node details of the rest.
+        resultTypes: judged ? ['violations', 'passes', 'incomplete'] : ['violations'],
+        elementRef: !!judged,
       });
-      return violations.map(
-        (v) =>
-          `${v.id} (${v.impact}) ${v.help}: ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(' | ')}`,
-      );
+      // A look is judged once axe has looked at the contrast of an element of it. As in a scan of
+      // every element, "needs review" (text under a sticky bar, a lone letter) is not a failure.
+      const seen = [...violations, ...passes, ...incomplete]
+        .filter((r) => r.id === 'color-contrast')
+        .flatMap((r) => r.nodes.map((n) => lookOf.get(n.element as Element)));
+      return {
+        violations: violations.map(
+          (v) =>
+            `${v.id} (${v.impact}) ${v.help}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        ),
+        judged: [...new Set(seen)].filter((look) => look !== undefined),
+      };
     },
-    { include: options.include, rules: options.rules, tags: WCAG_21_AA },
+    { include, rules, skip, tags: WCAG_21_AA, judged: judged && [...judged] },
+  );
+  for (const look of result.judged) judged?.add(look);
+  return result;
+}
+
+/**
+ * Resolves once Expressive Code has made each wide code block on screen focusable (a debounced
+ * script does it after load), so that axe sees the page a reader's keyboard gets.
+ */
+export async function codeBlocksSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.expressive-code pre')]
+        .filter((pre) => pre.checkVisibility()) // code in a closed <details> is not on screen
+        .every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
+    null,
+    { timeout: 15_000 },
   );
 }
 
@@ -200,12 +312,17 @@ async function useTheme(page: Page, scheme: 'light' | 'dark') {
 
 /**
  * axe on the page as it is now, in the light theme and then in the dark one, each line prefixed
- * with its theme. A theme changes colors only, so the dark pass runs the color rules.
+ * with its theme. A theme changes colors only, so the dark pass runs the color rules alone; those
+ * run on one element per look not yet in `judged` (see JudgedLooks).
  */
-export async function axeInBothThemes(page: Page, include?: string): Promise<string[]> {
-  await useTheme(page, 'light');
-  const light = await axeViolations(page, { include });
-  await useTheme(page, 'dark');
-  const dark = await axeViolations(page, { include, rules: THEME_RULES });
-  return [...light.map((v) => `light: ${v}`), ...dark.map((v) => `dark: ${v}`)];
+export async function axeInBothThemes(page: Page, include?: string, judged = noLooksJudged()): Promise<string[]> {
+  const lines: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await useTheme(page, theme);
+    if (theme === 'light')
+      lines.push(...(await scan(page, { include, skip: THEME_RULES })).violations.map((v) => `light: ${v}`));
+    const colors = await scan(page, { include, rules: THEME_RULES, judged: judged[theme] });
+    lines.push(...colors.violations.map((v) => `${theme}: ${v}`));
+  }
+  return lines;
 }

@@ -1,10 +1,18 @@
 /**
  * The crawl of every built page, as a reader's browser sees it: no console errors or failed
  * requests, and no axe violations (WCAG 2.1 AA) in the light theme and in the dark one. Each page is
- * loaded once and scanned in both themes; the pages are split into shards that run side by side.
+ * loaded once and scanned in both themes, the color rules on the looks no page before it showed;
+ * the pages are split into shards that run side by side.
  */
 import { expect, it } from 'vitest';
-import { axeInBothThemes, describeInBrowser, preloadAxe, watchErrors } from '../browser.ts';
+import {
+  axeInBothThemes,
+  codeBlocksSettled,
+  describeInBrowser,
+  noLooksJudged,
+  preloadAxe,
+  watchErrors,
+} from '../browser.ts';
 import { sitemapPaths } from '../sitemap.ts';
 
 // Two shards: on two cores, 4 parallel page flows were slower than 2 (30 pages: 57 s against 45 s).
@@ -13,6 +21,8 @@ const SHARDS = 2;
 export function crawlEveryPage() {
   describeInBrowser('every page, in both themes', ({ browser, url }) => {
     const paths = sitemapPaths();
+    // The shards share what they have judged: a look (body text, a sidebar link) is checked once.
+    const judged = noLooksJudged();
 
     it('has the chapters of the sitemap', () => {
       expect(paths.length).toBeGreaterThan(100);
@@ -30,16 +40,8 @@ export function crawlEveryPage() {
           for (const path of paths.filter((_, i) => i % SHARDS === shard)) {
             const errors = watchErrors(page);
             await page.goto(url(path), { waitUntil: 'load' });
-            // Expressive Code makes wide code blocks focusable from a debounced script; let it settle.
-            await page.waitForFunction(
-              () =>
-                [...document.querySelectorAll('.expressive-code pre')]
-                  .filter((pre) => pre.checkVisibility()) // code in a closed <details> is not on screen
-                  .every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
-              null,
-              { timeout: 15_000 },
-            );
-            problems.push(...(await axeInBothThemes(page)).map((v) => `${path} ${v}`));
+            await codeBlocksSettled(page);
+            problems.push(...(await axeInBothThemes(page, undefined, judged)).map((v) => `${path} ${v}`));
             problems.push(...errors.map((e) => `${path}: ${e}`));
             page.removeAllListeners();
           }

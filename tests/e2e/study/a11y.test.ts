@@ -3,7 +3,7 @@
 // a tooltip shown), in both themes. Every page in its first state is covered by site-quality.test.ts.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeInBothThemes, describeInBrowser, watchErrors } from '../browser.ts';
+import { axeInBothThemes, describeInBrowser, noLooksJudged, watchErrors } from '../browser.ts';
 
 const PAGES: { path: string; prepare?: (page: Page) => Promise<void> }[] = [
   {
@@ -92,6 +92,8 @@ describeInBrowser('accessibility of the study features', ({ browser, url }) => {
   // is prepared once and scanned in the light theme, then in the dark one.
   let context: BrowserContext;
   let page: Page;
+  // The states share what they have judged: a look shown in one state is not checked again.
+  const judged = noLooksJudged();
   beforeAll(async () => {
     context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
@@ -103,7 +105,7 @@ describeInBrowser('accessibility of the study features', ({ browser, url }) => {
       const errors = watchErrors(page);
       await page.goto(url(path), { waitUntil: 'load' });
       await prepare?.(page);
-      const problems = [...(await axeInBothThemes(page)), ...errors];
+      const problems = [...(await axeInBothThemes(page, undefined, judged)), ...errors];
       page.removeAllListeners();
       expect(problems).toEqual([]);
     }, 120_000);
