@@ -3,8 +3,9 @@
  * to date in the page (the widget drops aria-busy when its render is done; the screen shows it at
  * the next frame), which includes a worker's computing and its message, and the longest
  * main-thread task meanwhile. Two runs per
- * widget: the first visible control moved through evenly spaced values at default sizes, and every
- * number field pushed to its maximum one after another under 4x CPU throttling (a phone proxy).
+ * widget: the first visible control moved a step at a time from its default, as a reader's drag
+ * does (default sizes), and every number field pushed to its maximum one after another under 4x
+ * CPU throttling (a phone proxy).
  * A report for `npm run bench`; the browser suite runs the same harness to check that every widget
  * answers every input, without timing assertions. Widgets come from the built pages (built-widgets.ts).
  */
@@ -55,10 +56,18 @@ async function stepsInPage([tag, plan, count]: [string, Plan, number]) {
       const values = [...first.options].map((o) => o.value);
       for (let i = 0; i < count; i++) moves.push({ control: first, value: values[(i + 1) % values.length] });
     } else {
-      const [min, max, step] = [Number(first.min), Number(first.max), Number(first.step) || 1];
+      // A reader's drag or arrow keys from where the control starts: one step per input, half of
+      // them up and back down, so every size stays at its default (the far ends of the ranges are
+      // the largest plan's). A range too short for that is swept end to end.
+      const [min, max] = [Number(first.min), Number(first.max)];
+      const step = Number(first.step) > 0 ? Number(first.step) : (max - min) / 100;
+      const start = Number(first.value);
+      const half = Math.ceil(count / 2);
+      const direction = start + half * step <= max ? 1 : start - half * step >= min ? -1 : 0;
       for (let i = 0; i < count; i++) {
-        const raw = min + ((max - min) * (i + 1)) / (count + 1);
-        const value = Math.min(max, Math.max(min, min + Math.round((raw - min) / step) * step));
+        const value = direction
+          ? start + direction * step * (i < half ? i + 1 : 2 * half - i - 1)
+          : min + ((max - min) * (i + 1)) / (count + 1);
         moves.push({ control: first, value: String(Number(value.toPrecision(12))) });
       }
     }
