@@ -36,6 +36,13 @@ const TYPES: Record<string, string> = {
 /** Types worth compressing; images, fonts and Pagefind's files are compressed already. */
 const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|xml|wasm)|image\/svg)/;
 
+/**
+ * Vite names the files in _astro/ by their content, so a browser may keep them for good, as a CDN
+ * in front of the site would tell it to: a second page then reuses the scripts and styles it has
+ * already compiled. Pages and everything else are fetched again each time.
+ */
+const IMMUTABLE = /\/_astro\//;
+
 const gzipCache = new Map<string, Buffer>();
 
 /** A file gzipped once per version (keyed by modification time, so a rebuild is picked up). */
@@ -79,6 +86,7 @@ export function serve({ dir = 'dist', base = '/', port = 4321 } = {}): Promise<S
       'content-type': type,
       vary: 'accept-encoding',
       ...(gzip && { 'content-encoding': 'gzip' }),
+      ...(file && IMMUTABLE.test(path) && { 'cache-control': 'public, max-age=31536000, immutable' }),
     });
     res.end(body);
   });
