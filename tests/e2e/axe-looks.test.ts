@@ -6,7 +6,7 @@ import { axeInBothThemes, codeBlocksSettled, describeInBrowser, freshPage, noLoo
 describeInBrowser('axe color rules, one element per look', ({ browser, url }) => {
   it('judges each look once, and finds a low-contrast element on a page of looks already judged', async () => {
     const page = await freshPage(browser());
-    await page.goto(url('/lifecycle/evaluation/'), { waitUntil: 'load' });
+    await page.goto(url('/start/framework/'), { waitUntil: 'load' });
     await codeBlocksSettled(page);
     const judged = noLooksJudged();
     expect(await axeInBothThemes(page, 'main', judged)).toEqual([]);
