@@ -31,10 +31,14 @@ export async function pageWeights(dist: string) {
   ) => {
     const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
     const files = new Set<string>();
-    page.on('requestfinished', (req) => {
-      const url = new URL(req.url());
+    const add = (address: string) => {
+      const url = new URL(address);
       if (url.origin === ORIGIN) files.add(url.pathname);
-    });
+    };
+    page.on('requestfinished', (req) => add(req.url()));
+    // A worker's script is fetched by the worker, not the page, so the page's requests miss it;
+    // Vite bundles each worker into one file.
+    page.on('worker', (worker) => add(worker.url()));
     await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
     if (action) await action(page);
     const totals = Object.fromEntries(
@@ -58,7 +62,18 @@ export async function pageWeights(dist: string) {
     await measure(`widget page ${path}`, path);
     // A widget fetches its view and maths when the reader reaches for it: weigh that too.
     await measure(`widget page ${path} (in use)`, path, async (page) => {
-      for (const widget of await page.locator('section.widget').all()) await widget.hover();
+      for (const widget of await page.locator('section.widget').all()) {
+        await widget.hover();
+        // The page is idle already, so waiting for network idle would not wait for what the hover
+        // started: wait until the widget says its code (and worker) is ready.
+        await widget.evaluate(async (section) => {
+          let host = section.parentElement;
+          while (host && !host.localName.includes('-')) host = host.parentElement;
+          if (!host) return;
+          await customElements.whenDefined(host.localName);
+          await (host as unknown as { ready(warmUp: boolean): Promise<unknown> }).ready(true);
+        });
+      }
       await page.waitForLoadState('networkidle');
     });
   }
@@ -87,8 +102,16 @@ function ownModuleNames(): Set<string> {
   return names;
 }
 
-/** "src/study/progress/MarkRead.astro" and "/_astro/MarkRead.astro_astro_type_script_index_0_lang.H4.js" -> "MarkRead". */
-const moduleName = (path: string) => path.split('/').pop()!.split('.')[0];
+/**
+ * "src/study/progress/MarkRead.astro" and "/_astro/MarkRead.astro_astro_type_script_index_0_lang.H4.js"
+ * -> "MarkRead"; a bundled widget worker, "/_astro/worker-B57mHfPZ.js", -> "worker".
+ */
+const moduleName = (path: string) =>
+  path
+    .split('/')
+    .pop()!
+    .split('.')[0]
+    .replace(/^worker-[\w-]+$/, 'worker');
 
 /** Every page that embeds a widget, as a URL path ("/lifecycle/evaluation/"). */
 export function widgetPages(dist: string): string[] {
