@@ -316,13 +316,12 @@ async function useTheme(page: Page, scheme: 'light' | 'dark') {
  * run on one element per look not yet in `judged` (see JudgedLooks).
  */
 export async function axeInBothThemes(page: Page, include?: string, judged = noLooksJudged()): Promise<string[]> {
-  const lines: string[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await useTheme(page, theme);
-    if (theme === 'light')
-      lines.push(...(await scan(page, { include, skip: THEME_RULES })).violations.map((v) => `light: ${v}`));
-    const colors = await scan(page, { include, rules: THEME_RULES, judged: judged[theme] });
-    lines.push(...colors.violations.map((v) => `${theme}: ${v}`));
-  }
-  return lines;
+  await useTheme(page, 'light');
+  const light = [
+    ...(await scan(page, { include, skip: THEME_RULES })).violations,
+    ...(await scan(page, { include, rules: THEME_RULES, judged: judged.light })).violations,
+  ];
+  await useTheme(page, 'dark');
+  const dark = (await scan(page, { include, rules: THEME_RULES, judged: judged.dark })).violations;
+  return [...light.map((v) => `light: ${v}`), ...dark.map((v) => `dark: ${v}`)];
 }
