@@ -12,6 +12,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   type ConsoleMessage,
+  type Disposable,
   type Page,
 } from 'playwright-core';
 import { chromePath, testChromePath } from '../../scripts/chrome.ts';
@@ -86,10 +87,11 @@ export function describeInBrowser(
         if (!own) workerBrowser = undefined;
         return;
       }
-      // Leave the shared browser as the next file expects a new one: no tab or context of this file.
+      // Leave the shared browser as the next file expects it: no context of this file, and no tab
+      // but the blank one kept for the next test (see freshPage).
       const shared = await sharedContexts.get(browser);
       for (const context of browser.contexts())
-        if (context === shared) for (const page of context.pages()) await page.close();
+        if (context === shared) await closeBusyTabs(context);
         else await context.close();
     });
     body({ browser: () => browser, url: (path = '') => inject('siteUrl') + path.replace(/^\//, '') });
@@ -98,13 +100,67 @@ export function describeInBrowser(
 
 const sharedContexts = new WeakMap<Browser, Promise<BrowserContext>>();
 
+/** A tab of the shared context: its init scripts (removed when it is given back) and its real close. */
+interface Tab {
+  page: Page;
+  scripts: Disposable[];
+  close: () => Promise<void>;
+}
+const tabs = new WeakMap<Page, Tab>();
+/** The tab the last test gave back, blank, for the next test of the context. */
+const idleTabs = new WeakMap<BrowserContext, Tab>();
+
+async function newTab(context: BrowserContext): Promise<Tab> {
+  const page = await context.newPage();
+  const tab: Tab = { page, scripts: [], close: page.close.bind(page) };
+  const addInitScript = page.addInitScript.bind(page);
+  page.addInitScript = (async (...args: Parameters<Page['addInitScript']>) => {
+    const script = await addInitScript(...args);
+    tab.scripts.push(script);
+    return script;
+  }) as Page['addInitScript'];
+  // A test's close() gives the tab back, blank and without what the test attached to it.
+  page.close = async () => {
+    try {
+      await blank(tab);
+      idleTabs.set(context, tab);
+    } catch {
+      await tab.close(); // a crashed tab is not worth keeping
+    }
+  };
+  tabs.set(page, tab);
+  return tab;
+}
+
+/** Leaves a tab as a new one is: no document, session storage, listeners, routes or init scripts. */
+async function blank({ page, scripts }: Tab) {
+  page.removeAllListeners();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  for (const script of scripts.splice(0)) await script.dispose();
+  // Session storage belongs to the tab, so the wipe in freshPage misses it; and leaving a chapter
+  // writes to it (Starlight keeps the sidebar's state there): clear it from a page without scripts.
+  await page.goto(new URL('robots.txt', inject('siteUrl')).href);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto('about:blank');
+  // Where a new tab's pointer is, so no element of the next page starts out hovered.
+  await page.mouse.move(0, 0);
+}
+
+/** Really closes every tab of the shared context but the idle one: those a test left open. */
+async function closeBusyTabs(context: BrowserContext) {
+  const idle = idleTabs.get(context)?.page;
+  for (const page of context.pages()) if (page !== idle) await (tabs.get(page)?.close ?? (() => page.close()))();
+}
+
 /**
- * A new tab for one test, in a browser context that the file's tests share, with everything the
- * site saved in this browser (local storage, IndexedDB, caches) wiped first: the test starts from
- * an empty browser, as in a context of its own, for a third of the CPU. A new context costs about
- * 1.1 CPU-seconds, and its first page load fetches and compiles every script and style again;
- * a new tab costs 0.3 and loads from warm caches. The clipboard is allowed, as for a reader who
- * clicked "Copy link".
+ * A tab for one test, as new: in a browser context that the file's tests share, with everything the
+ * site saved in this browser (local storage, IndexedDB, caches) wiped first, so the test starts
+ * from an empty browser, as in a context of its own, for a fraction of the CPU. A new context costs
+ * about 1.1 CPU-seconds, and its first page load fetches and compiles every script and style again;
+ * a new tab costs 0.3 and starts a renderer process whose own caches (decoded scripts and styles)
+ * are cold. So the tab the last test closed is reused, made blank and stripped of its listeners,
+ * routes and init scripts: that halved the CPU of the widget tests. The clipboard is allowed, as
+ * for a reader who clicked "Copy link".
  */
 export async function freshPage(
   browser: Browser,
@@ -118,12 +174,17 @@ export async function freshPage(
     });
     sharedContexts.set(browser, shared);
   }
-  const page = await (await shared).newPage();
-  const cdp = await page.context().newCDPSession(page);
+  const context = await shared;
+  const idle = idleTabs.get(context);
+  idleTabs.delete(context);
+  const tab = idle && !idle.page.isClosed() ? idle : await newTab(context);
+  const { page } = tab;
+  const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin: new URL(inject('siteUrl')).origin, storageTypes: 'all' });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
   await page.setViewportSize(viewport);
-  await page.emulateMedia({ colorScheme });
+  await page.emulateMedia({ media: null, colorScheme, reducedMotion: null, forcedColors: null, contrast: null });
   return page;
 }
 
