@@ -164,17 +164,26 @@ async function closeBusyTabs(context: BrowserContext) {
  */
 export async function freshPage(
   browser: Browser,
-  { viewport = { width: 1280, height: 900 }, colorScheme = 'light' as 'light' | 'dark' } = {},
+  {
+    viewport = { width: 1280, height: 900 },
+    colorScheme = 'light' as 'light' | 'dark',
+    context: own,
+  }: {
+    viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
+    /** A context of the test file's own instead, for what cannot be undone in one (a fake clock). */
+    context?: BrowserContext;
+  } = {},
 ): Promise<Page> {
   let shared = sharedContexts.get(browser);
-  if (!shared) {
+  if (!shared && !own) {
     shared = browser.newContext().then(async (context) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       return context;
     });
     sharedContexts.set(browser, shared);
   }
-  const context = await shared;
+  const context = own ?? (await shared!);
   const idle = idleTabs.get(context);
   idleTabs.delete(context);
   const tab = idle && !idle.page.isClosed() ? idle : await newTab(context);

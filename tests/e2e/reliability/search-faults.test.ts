@@ -3,17 +3,16 @@
 // in neither case is there an uncaught error. Ctrl+K in a text box edits it (probe C8).
 import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { describeInBrowser } from '../browser.ts';
+import { describeInBrowser, freshPage } from '../browser.ts';
 
 async function openSearch(browser: Browser, url: string, blocked?: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  if (blocked) await context.route(blocked, (route) => route.abort());
-  const page = await context.newPage();
+  const page = await freshPage(browser);
+  if (blocked) await page.route(blocked, (route) => route.abort());
   const uncaught: string[] = [];
   page.on('pageerror', (error) => uncaught.push(error.message));
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.locator('button[data-open-modal]').first().click();
-  return { page, uncaught, close: () => context.close() };
+  return { page, uncaught, close: () => page.close() };
 }
 
 describeInBrowser('search when its files cannot load', ({ browser, url }) => {
@@ -47,8 +46,7 @@ describeInBrowser('search when its files cannot load', ({ browser, url }) => {
   });
 
   it('leaves Ctrl+K to a text box being edited; elsewhere it still opens search', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await freshPage(browser(), { viewport: { width: 1280, height: 900 } });
     await page.goto(url('/lifecycle/evaluation/?te.data=custom'), { waitUntil: 'networkidle' });
     await page.locator('threshold-explorer textarea').first().focus();
     await page.keyboard.press('Control+k');
@@ -58,6 +56,6 @@ describeInBrowser('search when its files cannot load', ({ browser, url }) => {
     await expect
       .poll(() => page.locator('site-search dialog').evaluate((d) => (d as HTMLDialogElement).open))
       .toBe(true);
-    await context.close();
+    await page.close();
   });
 });

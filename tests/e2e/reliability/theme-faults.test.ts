@@ -3,18 +3,17 @@
 // full one (saving throws) still switches, and neither logs an error. With storage, a choice lasts.
 import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { describeInBrowser, watchErrors } from '../browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 import { STORAGE_FAULTS, type StorageFault } from './storage-faults.ts';
 
 async function open(browser: Browser, url: string, colorScheme: 'light' | 'dark', fault?: StorageFault) {
-  const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
-  if (fault) await context.addInitScript(STORAGE_FAULTS[fault]);
-  const page = await context.newPage();
+  const page = await freshPage(browser, { colorScheme, viewport: { width: 1280, height: 800 } });
+  if (fault) await page.addInitScript(STORAGE_FAULTS[fault]);
   const errors = watchErrors(page);
   await page.goto(url, { waitUntil: 'load' });
   const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
   const choose = (value: string) => page.locator('starlight-theme-select select').first().selectOption(value);
-  return { page, errors, theme, choose, close: () => context.close() };
+  return { page, errors, theme, choose, close: () => page.close() };
 }
 
 describeInBrowser('the theme picker when storage fails', ({ browser, url }) => {

@@ -2,8 +2,8 @@
 // case's rubric graded, the interviewer view running, the deck's cards from mocks, a page marked read,
 // a tooltip shown), in both themes. Every page in its first state is covered by site-quality.test.ts.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { axeInBothThemes, describeInBrowser, noLooksJudged, watchErrors } from '../browser.ts';
+import type { Page } from 'playwright-core';
+import { axeInBothThemes, describeInBrowser, freshPage, noLooksJudged, watchErrors } from '../browser.ts';
 
 const PAGES: { path: string; prepare?: (page: Page) => Promise<void> }[] = [
   {
@@ -88,17 +88,15 @@ const PAGES: { path: string; prepare?: (page: Page) => Promise<void> }[] = [
 ];
 
 describeInBrowser('accessibility of the study features', ({ browser, url }) => {
-  // One context, the pages in order: the deck shows the cards the mock before it made. Each page
+  // One tab, the pages in order: the deck shows the cards the mock before it made. Each page
   // is prepared once and scanned in the light theme, then in the dark one.
-  let context: BrowserContext;
   let page: Page;
   // The states share what they have judged: a look shown in one state is not checked again.
   const judged = noLooksJudged();
   beforeAll(async () => {
-    context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    page = await freshPage(browser());
   });
-  afterAll(async () => context?.close());
+  afterAll(async () => page?.close());
 
   for (const { path, prepare } of PAGES) {
     it(`${path} passes axe in both themes with no console errors`, async () => {

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, watchErrors } from '../browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 
 const PROGRESS = '/practice/progress/';
 const CARD = 'case-visual-search-index-memory';
@@ -24,8 +24,7 @@ const card = (lastReview: string, reps: number, lapses = 0) => ({
 
 /** A fresh browser profile with `items` in localStorage, on the progress page. */
 async function progressPage(browser: Browser, url: (path: string) => string, items: Record<string, unknown>) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+  const page = await freshPage(browser);
   const errors = watchErrors(page);
   await page.goto(url(PROGRESS), { waitUntil: 'networkidle' });
   await page.evaluate((entries) => {
@@ -33,7 +32,7 @@ async function progressPage(browser: Browser, url: (path: string) => string, ite
       localStorage.setItem(key, typeof value === 'string' ? value : JSON.stringify(value));
   }, items);
   await page.reload({ waitUntil: 'networkidle' });
-  return { context, page, errors };
+  return { page, errors };
 }
 
 const stored = (page: Page, key: string) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
@@ -63,7 +62,7 @@ describeInBrowser('backup and progress', ({ browser, url }) => {
       dashboard.getByRole('button', { name: 'Export all study state' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^mlguide-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    // The download goes with its browser context, so the test keeps the text.
+    // The download goes when its tab does, so the test keeps the text.
     const text = await readFile((await download.path())!, 'utf8');
     const file = { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) };
     const backup = JSON.parse(text);
@@ -78,7 +77,7 @@ describeInBrowser('backup and progress', ({ browser, url }) => {
       'mlguide:interviewer',
     ]);
     expect(a.errors).toEqual([]);
-    await a.context.close();
+    await a.page.close();
 
     // The second browser has read another page, reviewed the same card more recently, and marked
     // the same question differently.
@@ -117,12 +116,12 @@ describeInBrowser('backup and progress', ({ browser, url }) => {
         'Imported. flashcard progress: 1 card kept as yours (yours is newer or differs); question marks: 1 question mark kept as yours (yours is newer or differs).',
       );
     expect(b.errors).toEqual([]);
-    await b.context.close();
+    await b.page.close();
   });
 
   it('refuses a malformed file with a message and changes nothing', async () => {
     const read = { version: 1, pages: { 'lifecycle/evaluation': 1_790_000_000_000 } };
-    const { context, page, errors } = await progressPage(browser(), url, { 'mlguide:read': read });
+    const { page, errors } = await progressPage(browser(), url, { 'mlguide:read': read });
     const input = page.locator('study-dashboard input[type="file"]');
     const error = page.locator('study-dashboard [data-error]');
     const upload = (text: string) =>
@@ -147,11 +146,11 @@ describeInBrowser('backup and progress', ({ browser, url }) => {
     expect(await stored(page, 'mlguide:read')).toEqual(read);
     expect(await page.locator('study-dashboard [data-status]').textContent()).toBe('');
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('offers the data the store kept aside for download', async () => {
-    const { context, page, errors } = await progressPage(browser(), url, {
+    const { page, errors } = await progressPage(browser(), url, {
       'mlguide:read': '{"version":1,"pages":"all"}',
     });
     const dashboard = page.locator('study-dashboard');
@@ -166,15 +165,14 @@ describeInBrowser('backup and progress', ({ browser, url }) => {
     const kept = JSON.parse(await readFile((await download.path())!, 'utf8'));
     expect(kept.entries).toEqual({ 'mlguide:read:quarantine': ['{"version":1,"pages":"all"}'] });
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('fits 360 px', async () => {
-    const context = await browser().newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
+    const page = await freshPage(browser(), { viewport: { width: 360, height: 800 } });
     await page.goto(url(PROGRESS), { waitUntil: 'networkidle' });
     expect(await page.locator('study-dashboard [data-app]').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await context.close();
+    await page.close();
   });
 });

@@ -68,11 +68,10 @@ describeInBrowser('diagram drills', ({ browser, url }) => {
 
   for (const scheme of ['light', 'dark'] as const)
     it(`passes axe mid-drill in the ${scheme} theme`, async () => {
-      const context = await browser().newContext({ colorScheme: scheme, viewport: { width: 360, height: 740 } });
-      const page = await context.newPage();
+      const page = await freshPage(browser(), { colorScheme: scheme, viewport: { width: 360, height: 740 } });
       await page.goto(url('/reference/blueprints/'), { waitUntil: 'load' });
       await startDrill(page);
       expect(await axeViolations(page, { include: 'figure.diagram' })).toEqual([]);
-      await context.close();
+      await page.close();
     });
 });

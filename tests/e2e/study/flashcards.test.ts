@@ -3,8 +3,8 @@
 // and axe in both themes. The clock is fixed so due times are exact.
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, watchErrors } from '../browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 import { inDeckOrder } from '../../../src/study/flashcards/deck.ts';
 
 // The deck as a new reader meets it: every file in the flashcards folder, in deck order.
@@ -32,14 +32,16 @@ const T0 = new Date('2026-03-02T09:00:00.000Z');
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 describeInBrowser('flashcards', ({ browser, url }) => {
+  /** The file's own browser context: a fake clock cannot be taken out of one. */
+  let clocked: Promise<BrowserContext> | undefined;
   async function open(path = PAGE, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}) {
-    const context = await browser().newContext({
+    const context = await (clocked ??= browser().newContext());
+    await context.clock.setFixedTime(T0);
+    const page = await freshPage(browser(), {
+      context,
       colorScheme: options.colorScheme ?? 'light',
       viewport: { width: options.width ?? 1280, height: 900 },
-      acceptDownloads: true,
     });
-    await context.clock.setFixedTime(T0);
-    const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(url(path), { waitUntil: 'networkidle' });
     await deck(page).scrollIntoViewIfNeeded();
@@ -108,11 +110,11 @@ describeInBrowser('flashcards', ({ browser, url }) => {
     expect(await count(page, 'later')).toBe('1');
     expect(await front(page)).toBe(cards[0].front);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('ignores shortcuts while the reader types in a field', async () => {
-    const { context, page } = await open();
+    const { page } = await open();
     await page.keyboard.press(' ');
     await deck(page).locator('select[name="level"]').focus();
     await page.keyboard.press('3');
@@ -124,11 +126,11 @@ describeInBrowser('flashcards', ({ browser, url }) => {
     await page.keyboard.press('Escape');
     expect(await count(page, 'new')).toBe(String(cards.length));
     expect(await stored(page)).toBeNull();
-    await context.close();
+    await page.close();
   });
 
   it('refuses a bad import with a message and keeps the saved progress', async () => {
-    const { context, page } = await open();
+    const { page } = await open();
     await page.keyboard.press(' ');
     await page.keyboard.press('3');
     const before = await stored(page);
@@ -156,7 +158,7 @@ describeInBrowser('flashcards', ({ browser, url }) => {
     }
     await reload(page);
     expect(await count(page, 'later')).toBe('1');
-    await context.close();
+    await page.close();
   });
 
   it('exports progress to a file that imports into a fresh browser', async () => {
@@ -169,7 +171,7 @@ describeInBrowser('flashcards', ({ browser, url }) => {
     ]);
     expect(download.suggestedFilename()).toBe('mlguide-flashcards-2026-03-02.json');
     const file = readFileSync((await download.path())!);
-    await first.context.close();
+    await first.page.close();
 
     const second = await open();
     expect(await count(second.page, 'later')).toBe('0');
@@ -183,11 +185,11 @@ describeInBrowser('flashcards', ({ browser, url }) => {
     expect(await deck(second.page).locator('[data-error]').textContent()).toBe('');
     await reload(second.page);
     expect(await count(second.page, 'later')).toBe('1');
-    await second.context.close();
+    await second.page.close();
   });
 
   it('imports an export from the old deck (2026-11-23): renamed and retired cards keep their history', async () => {
-    const { context, page, errors } = await open();
+    const { page, errors } = await open();
     const fixture = readFileSync('tests/fixtures/flashcards-progress-2026-11-23.json');
     await deck(page)
       .locator('input[type=file]')
@@ -198,11 +200,11 @@ describeInBrowser('flashcards', ({ browser, url }) => {
     const kept = Object.keys(old).filter((id) => saved.cards[id] ?? saved.retired[id]);
     expect(kept).toHaveLength(165);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('reads section and level filters from the URL and links each card to its chapter', async () => {
-    const { context, page } = await open(`${PAGE}?fc.section=monitoring&fc.level=Senior`);
+    const { page } = await open(`${PAGE}?fc.section=monitoring&fc.level=Senior`);
     const expected = cards.filter((c) => c.section === 'monitoring' && c.level === 'Senior');
     expect(await deck(page).locator('select[name="section"]').inputValue()).toBe('monitoring');
     expect(await count(page, 'new')).toBe(String(expected.length));
@@ -219,16 +221,15 @@ describeInBrowser('flashcards', ({ browser, url }) => {
 
     await deck(page).locator('[data-link]').click();
     await page.waitForURL(url(monitoring[0].link));
-    await context.close();
+    await page.close();
   });
 
   it('ignores corrupt saved progress with a message instead of breaking', async () => {
-    const context = await browser().newContext();
-    await context.addInitScript(
+    const page = await freshPage(browser());
+    await page.addInitScript(
       (key) => localStorage.setItem(key, '{"format":"mlguide-flashcards","version":1,"cards":{"x":{}}}'),
       KEY,
     );
-    const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(url(`${PAGE}?fc.level=Expert`), { waitUntil: 'networkidle' });
     // The deck writes its message once its script has run: wait for it rather than for the network.
@@ -239,17 +240,17 @@ describeInBrowser('flashcards', ({ browser, url }) => {
     );
     expect(await count(page, 'new')).toBe(String(cards.length));
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`passes axe (WCAG 2.1 AA) with the answer showing in the ${colorScheme} theme`, async () => {
-      const { context, page } = await open(PAGE, { colorScheme, width: 360 });
+      const { page } = await open(PAGE, { colorScheme, width: 360 });
       await deck(page).locator('[data-answer] summary').click();
       expect(await axeViolations(page, { include: 'flashcard-deck' })).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await context.close();
+      await page.close();
     });
   }
 });

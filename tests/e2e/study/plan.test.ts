@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, watchErrors } from '../browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 import { buildPlan } from '../../../src/study/plan/planner.ts';
 
 const PLAN_PAGE = '/practice/plan/';
@@ -21,8 +21,7 @@ const octets = (s: string) => Buffer.byteLength(s, 'utf8');
 
 describeInBrowser('study plan', ({ browser, url }) => {
   it('makes a plan, keeps it across a reload, ticks items off and exports a valid .ics', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await freshPage(browser(), { viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(url(PLAN_PAGE), { waitUntil: 'networkidle' });
     const interview = await dayFromToday(page, 10);
@@ -95,12 +94,11 @@ describeInBrowser('study plan', ({ browser, url }) => {
     expect(unfolded).toContain(`DTSTART;VALUE=DATE:${interview.replace(/-/g, '')}`);
     expect(unfolded.find((l) => l.startsWith('DESCRIPTION:'))).toContain(url('/practice/flashcards/'));
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('says when days were missed and re-plans what is left from today', async () => {
-    const context = await browser().newContext();
-    const page = await context.newPage();
+    const page = await freshPage(browser());
     const errors = watchErrors(page);
     await page.goto(url(PLAN_PAGE), { waitUntil: 'networkidle' });
     const start = await dayFromToday(page, -3);
@@ -138,12 +136,11 @@ describeInBrowser('study plan', ({ browser, url }) => {
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('mlguide:plan')!));
     expect(saved.plan.settings).toMatchObject({ start: await dayFromToday(page, 0), interview, level: 'Mid' });
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('answers bad input with a message and works at 360 px', async () => {
-    const context = await browser().newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
+    const page = await freshPage(browser(), { viewport: { width: 360, height: 800 } });
     const errors = watchErrors(page);
     await page.goto(url(PLAN_PAGE), { waitUntil: 'networkidle' });
     const error = page.locator('study-plan [data-error]');
@@ -160,6 +157,6 @@ describeInBrowser('study plan', ({ browser, url }) => {
     await expect.poll(() => error.textContent()).toBe('');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 });

@@ -1,14 +1,13 @@
 // Reading progress: mark a chapter read, reload, see the tick in the sidebar (without moving the
 // link) and the count on the landing page; reset it there.
 import { expect, it } from 'vitest';
-import { describeInBrowser, watchErrors } from '../browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 
 const CHAPTER = '/lifecycle/evaluation/';
 
 describeInBrowser('reading progress', ({ browser, url }) => {
   it('marks a page read, keeps it across a reload, ticks the sidebar and counts it on the landing page', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await freshPage(browser());
     const errors = watchErrors(page);
     await page.goto(url(CHAPTER), { waitUntil: 'networkidle' });
     const toggle = page.getByRole('button', { name: 'Mark as read' });
@@ -51,13 +50,12 @@ describeInBrowser('reading progress', ({ browser, url }) => {
     await expect.poll(() => overview.locator('h2').textContent()).toBe(`Your progress: 0 of ${total} pages read`);
     expect(await overview.locator('[data-status]').textContent()).toBe('Reading progress cleared.');
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('unmarks a page, and follows a change made in another tab', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const a = await context.newPage();
-    const b = await context.newPage();
+    const a = await freshPage(browser());
+    const b = await a.context().newPage(); // a second tab of the same browser
     await a.goto(url(CHAPTER), { waitUntil: 'networkidle' });
     await b.goto(url('/lifecycle/features/'), { waitUntil: 'networkidle' });
     await a.getByRole('button', { name: 'Mark as read' }).click();
@@ -67,13 +65,13 @@ describeInBrowser('reading progress', ({ browser, url }) => {
     await expect
       .poll(() => b.locator(`nav.sidebar a[href="/ml-guide${CHAPTER}"]`).getAttribute('data-read'))
       .toBeNull();
-    await context.close();
+    await b.close();
+    await a.close();
   });
 
   it('is hidden on the landing page chapter list and 404 page, and survives corrupt storage', async () => {
-    const context = await browser().newContext();
-    await context.addInitScript(() => localStorage.setItem('mlguide:read', '{"version":1,"pages":"all"}'));
-    const page = await context.newPage();
+    const page = await freshPage(browser());
+    await page.addInitScript(() => localStorage.setItem('mlguide:read', '{"version":1,"pages":"all"}'));
     const errors = watchErrors(page);
     await page.goto(url(CHAPTER), { waitUntil: 'networkidle' });
     expect(await page.locator('mark-read [data-status]').textContent()).toBe(
@@ -89,7 +87,7 @@ describeInBrowser('reading progress', ({ browser, url }) => {
     expect(await page.locator('mark-read').count()).toBe(0);
     expect(await page.locator('reading-progress h2').textContent()).toMatch(/^Your progress: 0 of \d+ pages read$/);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('shows nothing without JavaScript', async () => {

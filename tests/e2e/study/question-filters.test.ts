@@ -3,7 +3,7 @@
 // axe in both themes.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeInBothThemes, describeInBrowser, noLooksJudged, watchErrors } from '../browser.ts';
+import { axeInBothThemes, describeInBrowser, freshPage, noLooksJudged, watchErrors } from '../browser.ts';
 import questions from '../../../content/data/questions.json';
 
 const PAGE = '/practice/mlops-questions/';
@@ -19,12 +19,11 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
   const filtersApplied = (page: Page) => page.evaluate(() => customElements.whenDefined('study-filter-bar'));
 
   async function open(path: string, options: { width?: number } = {}) {
-    const context = await browser().newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await freshPage(browser(), { viewport: { width: options.width ?? 1280, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(url(path), { waitUntil: 'networkidle' });
     await filtersApplied(page);
-    return { context, page, errors };
+    return { page, errors };
   }
 
   const bar = (page: Page) => page.locator('study-filter-bar');
@@ -33,7 +32,7 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     page.locator('article.question:visible').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset));
 
   it('shows only Senior questions for ?qb.level=Senior, with the right count', async () => {
-    const { context, page, errors } = await open(`${PAGE}?qb.level=Senior`);
+    const { page, errors } = await open(`${PAGE}?qb.level=Senior`);
     const senior = questions.filter((q) => q.level === 'Senior');
     expect(await bar(page).locator('select[name="level"]').inputValue()).toBe('Senior');
     const shown = await visibleQuestions(page);
@@ -45,11 +44,11 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     const frameworksSenior = senior.some((q) => q.section === 'frameworks');
     expect(await page.locator('h2#training-frameworks').isVisible()).toBe(frameworksSenior);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('narrows by section from the controls and writes the filters into the URL', async () => {
-    const { context, page } = await open(PAGE);
+    const { page } = await open(PAGE);
     expect(await countText(page)).toBe(`Showing ${total} of ${total} questions`);
     await bar(page).locator('select[name="section"]').selectOption('serving');
     await bar(page).locator('select[name="level"]').selectOption('Mid');
@@ -60,11 +59,11 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     await bar(page).getByRole('button', { name: 'Show all' }).click();
     expect(await countText(page)).toBe(`Showing ${total} of ${total} questions`);
     expect(new URL(page.url()).search).toBe('');
-    await context.close();
+    await page.close();
   });
 
   it('marks a question for review, keeps the mark after a reload, and filters on it', async () => {
-    const { context, page } = await open(PAGE);
+    const { page } = await open(PAGE);
     const target = questions[4];
     const card = page.locator(`#q-${target.id}`);
     await card.getByRole('button', { name: 'Review' }).click();
@@ -86,11 +85,11 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     await expect
       .poll(() => countText(page))
       .toBe(`Showing 0 of ${total} questions. None match: choose other filters or press "Show all".`);
-    await context.close();
+    await page.close();
   });
 
   it('opens a copied link to one question scrolled into view', async () => {
-    const { context, page } = await open(`${PAGE}?qb.level=Mid`);
+    const { page } = await open(`${PAGE}?qb.level=Mid`);
     const target = questions.filter((q) => q.level === 'Mid').at(-1)!;
     const anchor = page.locator(`#q-${target.id} a.question-link`);
     await anchor.click();
@@ -105,13 +104,13 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     const top = () => card.evaluate((el) => el.getBoundingClientRect().top);
     await expect.poll(top).toBeLessThan(400);
     expect(await top()).toBeGreaterThanOrEqual(0);
-    await other.context.close();
-    await context.close();
+    await other.page.close();
+    await page.close();
   });
 
   it('clears filters that would hide the linked question', async () => {
     const senior = questions.find((q) => q.level === 'Senior')!;
-    const { context, page } = await open(`${PAGE}?qb.level=Junior#q-${senior.id}`);
+    const { page } = await open(`${PAGE}?qb.level=Junior#q-${senior.id}`);
     const card = page.locator(`#q-${senior.id}`);
     await expect.poll(() => card.isVisible()).toBe(true);
     expect(await bar(page).locator('[data-notice]').textContent()).toBe(
@@ -121,23 +120,22 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     const top = await card.evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(400);
-    await context.close();
+    await page.close();
   });
 
   it('warns about an unknown filter value and shows everything', async () => {
-    const { context, page } = await open(`${PAGE}?qb.level=Expert`);
+    const { page } = await open(`${PAGE}?qb.level=Expert`);
     // The bar reads the link once its script runs: wait for the notice rather than read it at load.
     await expect
       .poll(() => bar(page).locator('[data-notice]').textContent())
       .toBe("Level must be one of: (any), Junior, Mid, Senior. The link's value was replaced by the default.");
     expect(await countText(page)).toBe(`Showing ${total} of ${total} questions`);
-    await context.close();
+    await page.close();
   });
 
   it('ignores corrupt saved marks with a message', async () => {
-    const context = await browser().newContext();
-    await context.addInitScript(() => localStorage.setItem('mlguide:questions', '{"version":7}'));
-    const page = await context.newPage();
+    const page = await freshPage(browser());
+    await page.addInitScript(() => localStorage.setItem('mlguide:questions', '{"version":7}'));
     const errors = watchErrors(page);
     await page.goto(url(PAGE), { waitUntil: 'networkidle' });
     await expect
@@ -147,7 +145,7 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
       );
     expect(await page.locator('[data-mark-badge]:visible').count()).toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('shows every question and no filter bar without JavaScript', async () => {
@@ -161,7 +159,7 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
   });
 
   it('filters the exercise index by level and domain', async () => {
-    const { context, page, errors } = await open(`${EXERCISES}?qb.domain=fraud`);
+    const { page, errors } = await open(`${EXERCISES}?qb.domain=fraud`);
     const rows = page.locator('table.exercise-list tbody tr');
     const all = await rows.count();
     const domains = await page
@@ -179,11 +177,11 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     expect(new Set(levels)).toEqual(new Set(['Senior']));
     expect(new URL(page.url()).search).toBe('?qb.level=Senior');
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('filters the worked-case index by track, level and domain, with the filters in the URL', async () => {
-    const { context, page, errors } = await open(`${CASES}?qb.track=genai`);
+    const { page, errors } = await open(`${CASES}?qb.track=genai`);
     const rows = page.locator('table.case-list tbody tr');
     const visible = (name: string) =>
       page
@@ -205,18 +203,19 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
     expect((await visible('domains')).every((d) => d.split(' ').includes('recsys'))).toBe(true);
     expect(new URL(page.url()).search).toBe('?qb.level=Staff&qb.domain=recsys');
     // The same link opens the same list for a peer.
-    const peer = await context.newPage();
+    const peer = await page.context().newPage(); // a second tab of the same browser
     await peer.goto(page.url(), { waitUntil: 'networkidle' });
     await filtersApplied(peer);
     expect(await peer.locator('table.case-list tbody tr:visible').count()).toBe(levels.length);
     expect(errors).toEqual([]);
-    await context.close();
+    await peer.close();
+    await page.close();
   });
 
   it('passes axe (WCAG 2.1 AA) with filters and marks, in both themes, at 360 px', async () => {
     const judged = noLooksJudged();
     for (const path of [`${PAGE}?qb.level=Senior`, `${EXERCISES}?qb.level=Mid`, `${CASES}?qb.track=classical`]) {
-      const { context, page } = await open(path, { width: 360 });
+      const { page } = await open(path, { width: 360 });
       const review = page.locator('article.question:visible').first().getByRole('button', { name: 'Review' });
       if (await review.count()) await review.click();
       const got = page.locator('article.question:visible').nth(1).getByRole('button', { name: 'Got it' });
@@ -224,7 +223,7 @@ describeInBrowser('question bank, exercise and case filters', ({ browser, url })
       expect((await axeInBothThemes(page, undefined, judged)).map((v) => `${path} ${v}`)).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await context.close();
+      await page.close();
     }
   }, 180_000); // three long pages scanned in full at 360 px: seconds idle, a minute on a loaded machine
 });
