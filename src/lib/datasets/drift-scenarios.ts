@@ -47,16 +47,22 @@ export const NEW_CATEGORY_SHARE = 0.1;
 export const PAYMENT_METHODS = ['Card', 'Wallet', 'Bank', 'Gift card', 'BNPL'];
 const REFERENCE_SHARES = [0.55, 0.25, 0.15, 0.05, 0];
 
+// Plain loops, not Array.from({ length }, f): the widget draws 20,000 values per window on a
+// slider move, and the loop takes less than half the time.
 function normals(random: RandomSource, n: number, mean: number, sd: number): number[] {
-  return Array.from({ length: n }, () => mean + sd * normalSample(random));
+  const values = new Array<number>(n);
+  for (let i = 0; i < n; i++) values[i] = mean + sd * normalSample(random);
+  return values;
 }
 
 /** A yearly cycle: t uniform in [from, to) (fractions of a year), value = amplitude·sin(2πt) + noise. */
 function seasonal(random: RandomSource, n: number, amplitude: number, from: number, to: number): number[] {
-  return Array.from({ length: n }, () => {
+  const values = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
     const t = from + (to - from) * random();
-    return amplitude * Math.sin(2 * Math.PI * t) + normalSample(random);
-  });
+    values[i] = amplitude * Math.sin(2 * Math.PI * t) + normalSample(random);
+  }
+  return values;
 }
 
 function categoryCounts(random: RandomSource, n: number, shares: readonly number[]): number[] {
