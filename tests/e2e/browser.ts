@@ -100,14 +100,14 @@ export function describeInBrowser(
 
 const sharedContexts = new WeakMap<Browser, Promise<BrowserContext>>();
 
-/** A tab of the shared context: its init scripts (removed when it is given back) and its real close. */
+/** A tab freshPage hands out: its init scripts (removed when it is given back) and its real close. */
 interface Tab {
   page: Page;
   scripts: Disposable[];
   close: () => Promise<void>;
 }
 const tabs = new WeakMap<Page, Tab>();
-/** The tab the last test gave back, blank, for the next test of the context. */
+/** Per context, the tab the last test gave back, blank, for the next test. */
 const idleTabs = new WeakMap<BrowserContext, Tab>();
 
 async function newTab(context: BrowserContext): Promise<Tab> {
