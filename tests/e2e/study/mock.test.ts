@@ -4,7 +4,7 @@
 // the timer defects of the reliability probe (D12, D13, C1, C2) on Playwright's fake clock.
 import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, watchErrors } from '../browser.ts';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 import type { PromptData } from '../../../src/study/mock/prompts.ts';
 
 const PAGE = '/practice/mock-interview-mode/';
@@ -12,15 +12,17 @@ const MIN = 60_000;
 const T0 = new Date('2026-11-23T09:00:00Z');
 
 async function open(browser: Browser, pageUrl: string, options: { fakeClock?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  // A paused fake clock: time moves only when a test says so, so nothing depends on timing.
+  // A paused fake clock: time moves only when a test says so, so nothing depends on timing. It
+  // cannot be taken out of a browser context, and cannot go back in time, so such a test gets a
+  // context of its own; the others take a reused tab.
+  const context = options.fakeClock ? await browser.newContext({ viewport: { width: 1280, height: 900 } }) : undefined;
+  const page = context ? await context.newPage() : await freshPage(browser);
   if (options.fakeClock) await page.clock.pauseAt(T0);
   const errors = watchErrors(page);
   await page.goto(pageUrl, { waitUntil: 'networkidle' });
   const mock = page.locator('mock-interview');
   await mock.locator('[data-app]').waitFor();
-  return { context, page, mock, errors };
+  return { page, mock, errors, close: () => (context ? context.close() : page.close()) };
 }
 
 const stored = (page: Page, key: string) =>
@@ -28,7 +30,7 @@ const stored = (page: Page, key: string) =>
 
 describeInBrowser('mock interview mode', ({ browser, url }) => {
   it('picks a case or exercise that respects the filters and puts it in the address bar', async () => {
-    const { context, page, mock, errors } = await open(browser(), url(PAGE));
+    const { page, mock, errors, close } = await open(browser(), url(PAGE));
     expect(await mock.locator('[data-nojs]').isVisible()).toBe(false);
     await mock.locator('select[name="track"]').selectOption('genai');
     await mock.locator('select[name="level"]').selectOption('Staff');
@@ -52,12 +54,12 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     await expect.poll(() => peer.locator('[data-prompt-text]').textContent()).toBe(prompt);
     await peer.close();
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('runs the clock on a fake timer, announces the phase change, and pauses by keyboard', async () => {
     // A bare exercise slug is how links from before the cases named a prompt: it still works.
-    const { context, page, mock } = await open(browser(), url(`${PAGE}?mi.prompt=card-fraud-detection`), {
+    const { page, mock, close } = await open(browser(), url(`${PAGE}?mi.prompt=card-fraud-detection`), {
       fakeClock: true,
     });
     expect(await mock.locator('[data-prompt-meta]').textContent()).toMatch(/^Exercise \d+ · /);
@@ -84,11 +86,11 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     const remaining = await mock.locator('[data-remaining]').textContent();
     await page.clock.runFor(5 * MIN);
     expect(await mock.locator('[data-remaining]').textContent()).toBe(remaining);
-    await context.close();
+    await close();
   });
 
   it('survives a reload: a start time 20 minutes ago shows the model phase with 25 minutes left', async () => {
-    const { context, page, mock, errors } = await open(browser(), url(`${PAGE}?mi.prompt=exercises/who-to-follow`));
+    const { page, mock, errors, close } = await open(browser(), url(`${PAGE}?mi.prompt=exercises/who-to-follow`));
     await mock.getByRole('button', { name: 'Start' }).click();
     // Move the stored start time back, as if the reader had closed the tab 20 minutes ago.
     await page.evaluate((ms) => {
@@ -103,12 +105,12 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     expect(await mock.locator('[data-remaining]').textContent()).toMatch(/^2[45]:\d\d$/);
     expect(await mock.locator('[data-action="toggle"]').textContent()).toBe('Pause');
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('grades a case mock against its own rubric, shown only at the end, into due cards from your mocks', async () => {
     const id = 'cases/news-feed';
-    const { context, page, mock, errors } = await open(browser(), url(`${PAGE}?mi.prompt=${id}`));
+    const { page, mock, errors, close } = await open(browser(), url(`${PAGE}?mi.prompt=${id}`));
     const data = (await (await page.request.get(url(`/prompt-data/${id}.json`))).json()) as PromptData;
     expect(data.rubric.length).toBeGreaterThan(4);
     const rubricRequests: string[] = [];
@@ -180,22 +182,22 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     const session = (await stored(page, 'mlguide:mock'))!;
     expect(session.scores).toEqual({});
     expect(session.covered).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('keeps notes typed just before a reload (D13)', async () => {
-    const { context, page, mock } = await open(browser(), url(`${PAGE}?mi.prompt=cases/news-feed`), {
+    const { page, mock, close } = await open(browser(), url(`${PAGE}?mi.prompt=cases/news-feed`), {
       fakeClock: true,
     });
     // The fake clock is paused, so the save debounce never fires: only the pagehide flush can save.
     await mock.locator('textarea[name="notes"]').pressSequentially('label delay');
     await page.reload({ waitUntil: 'networkidle' });
     expect(await mock.locator('textarea[name="notes"]').inputValue()).toBe('label delay');
-    await context.close();
+    await close();
   });
 
   it('finishes, never sticks, when the time ran out before a tick and Pause is pressed (D12)', async () => {
-    const { context, page, mock, errors } = await open(browser(), url(`${PAGE}?mi.prompt=cases/news-feed`), {
+    const { page, mock, errors, close } = await open(browser(), url(`${PAGE}?mi.prompt=cases/news-feed`), {
       fakeClock: true,
     });
     const toggle = mock.locator('[data-action="toggle"]');
@@ -210,11 +212,11 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     expect(await toggle.isDisabled()).toBe(true);
     expect((await stored(page, 'mlguide:mock'))!.finished).toBe(true);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('keeps counting when the system clock is set back an hour while running (D13)', async () => {
-    const { context, page, mock } = await open(browser(), url(`${PAGE}?mi.prompt=cases/news-feed`), {
+    const { page, mock, close } = await open(browser(), url(`${PAGE}?mi.prompt=cases/news-feed`), {
       fakeClock: true,
     });
     await mock.locator('[data-action="toggle"]').click();
@@ -228,11 +230,11 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     // A pause in that hour keeps the minutes that ran.
     await mock.locator('[data-action="toggle"]').click();
     expect(await mock.locator('[data-elapsed]').textContent()).toBe('11:05');
-    await context.close();
+    await close();
   });
 
   it('shows remaining and elapsed time that add up to 45:00, and a double-click on Start just starts (C1, C2)', async () => {
-    const { context, page, mock } = await open(browser(), url(`${PAGE}?mi.prompt=cases/news-feed`), {
+    const { page, mock, close } = await open(browser(), url(`${PAGE}?mi.prompt=cases/news-feed`), {
       fakeClock: true,
     });
     const toggle = mock.locator('[data-action="toggle"]');
@@ -242,18 +244,17 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     await page.clock.runFor(3_500);
     await expect.poll(() => mock.locator('[data-remaining]').textContent()).toBe('44:57');
     expect(await mock.locator('[data-elapsed]').textContent()).toBe('0:03');
-    await context.close();
+    await close();
   });
 
   it('never loses gradings to storage faults: with storage full a damaged store stays as it was, and the reader is told', async () => {
-    const context = await browser().newContext();
+    const page = await freshPage(browser());
     // A damaged rubric store from some earlier visit, and storage that is full for new writes.
-    await context.addInitScript(() => {
+    await page.addInitScript(() => {
       if (sessionStorage.getItem('seeded')) return;
       sessionStorage.setItem('seeded', '1');
       localStorage.setItem('mlguide:rubric', '{"version":1,"gradings":[{"id":"x"}],"cards":{}}');
     });
-    const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(url(`${PAGE}?mi.prompt=cases/news-feed`), { waitUntil: 'networkidle' });
     const mock = page.locator('mock-interview');
@@ -276,13 +277,12 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
       '{"version":1,"gradings":[{"id":"x"}],"cards":{}}',
     );
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('ignores corrupt stored data and a bad shared prompt with a message', async () => {
-    const context = await browser().newContext();
-    await context.addInitScript(() => localStorage.setItem('mlguide:mock', '{"version":2,"startedAt":"<b>x</b>"'));
-    const page = await context.newPage();
+    const page = await freshPage(browser());
+    await page.addInitScript(() => localStorage.setItem('mlguide:mock', '{"version":2,"startedAt":"<b>x</b>"'));
     const errors = watchErrors(page);
     await page.goto(url(`${PAGE}?mi.prompt=nope/nope`), { waitUntil: 'networkidle' });
     await expect
@@ -295,6 +295,6 @@ describeInBrowser('mock interview mode', ({ browser, url }) => {
     expect(await page.locator('mock-interview [data-remaining]').textContent()).toBe('45:00');
     expect(await page.locator('mock-interview b').count()).toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 });
