@@ -252,13 +252,14 @@ interface ScanOptions {
   include?: string;
   /** Run only these rules (default: every WCAG 2.1 AA rule). */
   rules?: string[];
-  /** Run every WCAG 2.1 AA rule but these. */
-  skip?: string[];
-  /** Run the rules on one element per look not in this list, and nothing if every look is in it. */
+  /**
+   * Run the color rules on one element per look not in this list, and not at all if every look is
+   * in it; the other rules run on every element as usual.
+   */
   judged?: Set<string>;
 }
 
-async function scan(page: Page, { include, rules, skip = [], judged }: ScanOptions) {
+async function scan(page: Page, { include, rules, judged }: ScanOptions) {
   // axe runs inside the page, injected once per document (sending and compiling its 0.5 MB source
   // for every scan was a third of the whole-site crawl). It does not look into iframes; the site
   // has none, and this keeps it honest.
@@ -266,8 +267,9 @@ async function scan(page: Page, { include, rules, skip = [], judged }: ScanOptio
   if (frames > 0) throw new Error(`${page.url()} has ${frames} iframe(s): axe would not scan them`);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(
-    async ({ include, rules, skip, tags, judged }) => {
-      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    async ({ include, rules, tags, themeRules, judged }) => {
+      type Axe = typeof import('axe-core') & { _audit: { rules: { id: string; selector: string }[] } };
+      const axe = (window as unknown as { axe: Axe }).axe;
       const roots = include ? [...document.querySelectorAll(include)] : [document.body];
       const lookOf = new Map<Element, string>();
       if (judged) {
@@ -324,34 +326,67 @@ async function scan(page: Page, { include, rules, skip = [], judged }: ScanOptio
           lookOf.set(el, look);
           if (link) lookOf.set(link, look);
         }
-        if (lookOf.size === 0) return { violations: [], judged: [] };
+        const onlyColor = rules?.every((id) => themeRules.includes(id));
+        if (lookOf.size === 0 && onlyColor) return { violations: [], judged: [] };
       }
-      const context = judged ? { include: [...lookOf.keys()] } : include ? { include: [include] } : document;
-      const { violations, passes, incomplete } = await axe.run(context, {
-        runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags },
-        rules: Object.fromEntries(skip.map((id) => [id, { enabled: false }])),
-        // Only violations are read (and, for looks, the elements looked at), so axe skips building
-        // the node details of the rest.
-        resultTypes: judged ? ['violations', 'passes', 'incomplete'] : ['violations'],
-        elementRef: !!judged,
-      });
-      // A look is judged once axe has looked at the contrast of an element of it. As in a scan of
-      // every element, "needs review" (text under a sticky bar, a lone letter) is not a failure.
-      const seen = [...violations, ...passes, ...incomplete]
-        .filter((r) => r.id === 'color-contrast')
-        .flatMap((r) => r.nodes.map((n) => lookOf.get(n.element as Element)));
-      return {
-        violations: violations.map(
-          (v) =>
-            `${v.id} (${v.impact}) ${v.help}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(' | ')}`,
-        ),
-        judged: [...new Set(seen)].filter((look) => look !== undefined),
-      };
+      // The color rules go to the sampled elements by a selector, within the same run as the other
+      // rules: each axe run builds its own model of the whole page (and the color rules a grid of
+      // it), which cost as much as the rules themselves.
+      const MARK = 'data-axe-look';
+      const sampled = lookOf.size > 0;
+      const selectors = new Map(axe._audit.rules.map((rule) => [rule.id, rule.selector]));
+      for (const el of lookOf.keys()) el.setAttribute(MARK, '');
+      if (sampled)
+        axe.configure({
+          rules: themeRules.map((id) => ({
+            id,
+            selector: selectors
+              .get(id)!
+              .split(',')
+              .map((part) => `${part.trim() === '*' ? '' : part.trim()}[${MARK}]`)
+              .join(', '),
+          })),
+        });
+      const skip = judged && !sampled ? themeRules : [];
+      try {
+        const { violations, passes, incomplete } = await axe.run(include ? { include: [include] } : document, {
+          runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags },
+          rules: Object.fromEntries(skip.map((id) => [id, { enabled: false }])),
+          // Only violations are read (and, for looks, the elements looked at), so axe skips building
+          // the node details of the rest; a selector is worked out for a violation only (below).
+          resultTypes: sampled ? ['violations', 'passes', 'incomplete'] : ['violations'],
+          elementRef: sampled,
+          selectors: !sampled,
+        });
+        // Where an element is, for a violation's message: its tag, id and classes, and its parents'.
+        const where = (el: Element | null, depth = 3): string =>
+          !el || depth === 0 || el === document.body
+            ? ''
+            : `${where(el.parentElement, depth - 1)} ${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList]
+                .slice(0, 2)
+                .map((c) => `.${c}`)
+                .join('')}`.trim();
+        // A look is judged once axe has looked at the contrast of an element of it. As in a scan of
+        // every element, "needs review" (text under a sticky bar, a lone letter) is not a failure.
+        const seen = [...violations, ...passes, ...incomplete]
+          .filter((r) => r.id === 'color-contrast')
+          .flatMap((r) => r.nodes.map((n) => lookOf.get(n.element as Element)));
+        return {
+          violations: violations.map(
+            (v) =>
+              `${v.id} (${v.impact}) ${v.help}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => (sampled ? where(n.element as Element) : n.target.join(' ')))
+                .join(' | ')}`,
+          ),
+          judged: [...new Set(seen)].filter((look) => look !== undefined),
+        };
+      } finally {
+        for (const el of lookOf.keys()) el.removeAttribute(MARK);
+        if (sampled) axe.configure({ rules: themeRules.map((id) => ({ id, selector: selectors.get(id)! })) });
+      }
     },
-    { include, rules, skip, tags: WCAG_21_AA, judged: judged && [...judged] },
+    { include, rules, tags: WCAG_21_AA, themeRules: THEME_RULES, judged: judged && [...judged] },
   );
   for (const look of result.judged) judged?.add(look);
   return result;
@@ -382,15 +417,12 @@ async function useTheme(page: Page, scheme: 'light' | 'dark') {
 
 /**
  * axe on the page as it is now, in the light theme and then in the dark one, each line prefixed
- * with its theme. A theme changes colors only, so the dark pass runs the color rules alone; those
- * run on one element per look not yet in `judged` (see JudgedLooks).
+ * with its theme. A theme changes colors only, so the dark pass runs the color rules alone; in both,
+ * those run on one element per look not yet in `judged` (see JudgedLooks).
  */
 export async function axeInBothThemes(page: Page, include?: string, judged = noLooksJudged()): Promise<string[]> {
   await useTheme(page, 'light');
-  const light = [
-    ...(await scan(page, { include, skip: THEME_RULES })).violations,
-    ...(await scan(page, { include, rules: THEME_RULES, judged: judged.light })).violations,
-  ];
+  const light = (await scan(page, { include, judged: judged.light })).violations;
   await useTheme(page, 'dark');
   const dark = (await scan(page, { include, rules: THEME_RULES, judged: judged.dark })).violations;
   return [...light.map((v) => `light: ${v}`), ...dark.map((v) => `dark: ${v}`)];
