@@ -8,8 +8,9 @@
  * The page already shows the build-time output of the default state, so the view (with the maths
  * it imports) is fetched only when it is needed: as soon as the reader points at or focuses the
  * widget, or at once when the link carries settings. A widget page loads a few KB of script.
- * A view that can take longer than a frame at its largest inputs runs in a worker instead
- * (`worker`, see view-worker.ts), so the page never blocks on it.
+ * A view that can take longer than a frame at its largest inputs runs those in a worker instead
+ * (`worker`, see view-worker.ts), so the page never blocks on it; the states it computes within a
+ * frame (`onPage`) stay on the page, which answers them without the worker's round trip.
  */
 import { fieldProblem, parseField, type Field } from '../../client/fields.ts';
 import { hasNamespace, linkQuery, parseState } from '../../client/url-state.ts';
@@ -35,13 +36,22 @@ export interface WidgetDefinition<S extends WidgetSchema> {
   actions?: Record<string, (state: StateOf<S>, value: string) => Partial<StateOf<S>> | Promise<Partial<StateOf<S>>>>;
   /**
    * A worker that serves the same view (`new Worker(new URL('./worker.ts', import.meta.url), { type:
-   * 'module' })`), for views that can block the page at their largest inputs.
+   * 'module' })`), for views that can block the page at their largest inputs. It starts when the
+   * first state that is not `onPage` comes.
    */
   worker?: () => Worker;
+  /**
+   * With a worker, the states the view computes on the page: those it answers within a frame (the
+   * default sizes, say). Posting a state to a worker and drawing its answer costs about 10 ms more
+   * than computing a small state here. Without it, every state goes to the worker.
+   */
+  onPage?: (state: StateOf<S>) => boolean;
 }
 
 export function defineWidget<S extends WidgetSchema>(tag: string, definition: WidgetDefinition<S>): void {
   const { schema, ns, loadView, actions = {} } = definition;
+  /** Whether the view runs on the page for this state (always, for a widget without a worker). */
+  const onPage = (state: StateOf<S>) => !definition.worker || (definition.onPage?.(state) ?? false);
   const fields: Record<string, Field> = schema.fields;
   let viewModule: Promise<View<S>> | undefined;
   let worker: Worker | undefined;
@@ -98,23 +108,25 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
     }
 
     /**
-     * Resolves once the widget can answer: its view loaded, or its worker started and answering.
-     * `warmUp` (when the reader reaches for a control) has a new worker compute the state on screen
-     * first, so the first change it answers runs warm code.
+     * Resolves once the widget can answer the state on screen: its view loaded, or its worker started
+     * and answering. `warmUp` (when the reader reaches for a control) has the view compute that state
+     * once first, so the first change it answers runs compiled code (the first call of a view can
+     * take ten times as long as the next).
      */
     ready(warmUp = false): Promise<unknown> {
-      if (!definition.worker) return this.loadView();
-      workerUp ??= inWorker(undefined, warmUp ? { ...this.state } : undefined).catch((error: unknown) => {
+      const state = { ...this.state };
+      if (onPage(state)) return this.loadView().then((view) => warmUp && view(state));
+      workerUp ??= inWorker(undefined, warmUp ? state : undefined).catch((error: unknown) => {
         workerUp = undefined;
         throw error;
       });
       return workerUp;
     }
 
-    /** The view's result for the current state, in the worker when the widget has one. */
+    /** The view's result for the current state, on the page or in the worker (see `onPage`). */
     private async compute(): Promise<WidgetResult> {
       const state = { ...this.state };
-      if (!definition.worker) return (await this.loadView())(state);
+      if (onPage(state)) return (await this.loadView())(state);
       try {
         return (await inWorker(state))!;
       } catch (error) {
