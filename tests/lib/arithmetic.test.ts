@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bisectLeft, bisectRight, sigmoid, sortedQuantile, sum } from '../../src/lib/arithmetic.ts';
+import { bisectLeft, bisectRight, quantilesInPlace, sigmoid, sortedQuantile, sum } from '../../src/lib/arithmetic.ts';
+import { mulberry32 } from '../../src/lib/random.ts';
 
 describe('bisectLeft and bisectRight', () => {
   // Python's bisect module on [1, 2, 2, 3]: bisect_left(a, 2) = 1, bisect_right(a, 2) = 3.
@@ -21,6 +22,31 @@ describe('sortedQuantile', () => {
 
   it('stays finite where the difference of neighbours overflows', () => {
     expect(sortedQuantile([-1.7e308, 1.7e308], 0.5)).toBe(0);
+  });
+});
+
+describe('quantilesInPlace', () => {
+  it("matches numpy's linear method without sorting", () => {
+    // np.quantile([1, 2, 3, 4], [0, 0.25, 0.5, 0.9, 1]) = [1, 1.75, 2.5, 3.7, 4], from any order.
+    expect(quantilesInPlace(Float64Array.of(4, 1, 3, 2), [0, 0.25, 0.5, 0.9, 1])).toEqual([1, 1.75, 2.5, 3.7, 4]);
+    expect(quantilesInPlace(Float64Array.of(7), [0, 0.5, 1])).toEqual([7, 7, 7]);
+  });
+
+  it('gives bit for bit what sortedQuantile gives from the sorted values, ties and all', () => {
+    const random = mulberry32(7);
+    const qs = [0, 0.01, 0.37, 0.5, 0.95, 0.99, 0.999, 1];
+    for (const n of [1, 2, 3, 5, 10, 101, 1000, 10_001]) {
+      for (const levels of [3, 1e9]) {
+        // few distinct values (many ties) and almost all distinct
+        const values = Float64Array.from({ length: n }, () => Math.floor(random() * levels) / 7);
+        const sorted = Float64Array.from(values).sort();
+        expect(quantilesInPlace(values, qs), `n ${n}, ${levels} levels`).toEqual(
+          qs.map((q) => sortedQuantile(sorted, q)),
+        );
+        // It only reorders: the same values are still there.
+        expect(Float64Array.from(values).sort()).toEqual(sorted);
+      }
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import {
   requireSeed,
 } from '../validate.ts';
 import { exponentialSample, mulberry32 } from '../random.ts';
-import { summarizeSorted } from './latency.ts';
+import { summarizeInPlace } from './latency.ts';
 
 /** Most requests one simulation may run: enough for stable p99s, small enough for a browser. */
 export const MAX_SIMULATED_REQUESTS = 1_000_000;
@@ -170,7 +170,7 @@ export function simulateDynamicBatching(input: DynamicBatchingInput): DynamicBat
   requireFiniteResult(lastCompletion, 'completion time', metric);
   requireFiniteResult(busyTime, 'busy time', metric);
 
-  const summary = summarizeSorted(latencies.sort());
+  const summary = summarizeInPlace(latencies);
   const result: DynamicBatchingResult = {
     throughputPerSec: (n / lastCompletion) * 1000,
     p50Ms: summary.p50,
