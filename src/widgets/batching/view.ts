@@ -3,7 +3,7 @@
  * latency percentiles, batch size and utilization, plus a sweep of the max queue delay that charts
  * p99 (against the SLO) and throughput.
  */
-import { simulateDynamicBatching, type DynamicBatchingResult } from '../../lib/systems/batching.ts';
+import { simulateDelaySweep, type DynamicBatchingResult } from '../../lib/systems/batching.ts';
 import { batchingCapacityPerSec } from '../../lib/systems/serving-capacity.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { fmt, fmtInt, fmtPercent } from '../kit/format.ts';
@@ -35,21 +35,22 @@ export interface SweepPoint {
   result: DynamicBatchingResult;
 }
 
-/** Runs the simulation once per swept delay (same seed, so only the delay changes). */
+/** Runs the simulation once per swept delay, over the same arrivals (same seed: only the delay changes). */
 export function runSweep(state: State): SweepPoint[] {
-  return sweepDelays(state.delay).map((delayMs) => ({
-    delayMs,
-    result: simulateDynamicBatching({
+  const delays = sweepDelays(state.delay);
+  const results = simulateDelaySweep(
+    {
       arrivalRatePerSec: state.rate,
       maxBatchSize: state.maxBatch,
-      maxQueueDelayMs: delayMs,
       fixedLatencyMs: state.fixed,
       perItemLatencyMs: state.perItem,
       instances: state.instances,
       requests: SIM_REQUESTS,
       seed: state.seed,
-    }),
-  }));
+    },
+    delays,
+  );
+  return delays.map((delayMs, i) => ({ delayMs, result: results[i] as DynamicBatchingResult }));
 }
 
 /** A latency: one decimal below a second, whole thousands-separated ms above. */

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MetricInputError } from '../../../src/lib/errors.ts';
-import { simulateDynamicBatching, type DynamicBatchingInput } from '../../../src/lib/systems/index.ts';
+import {
+  simulateDelaySweep,
+  simulateDynamicBatching,
+  type DynamicBatchingInput,
+} from '../../../src/lib/systems/index.ts';
 
 const base: DynamicBatchingInput = {
   arrivalRatePerSec: 2000,
@@ -13,6 +17,19 @@ const base: DynamicBatchingInput = {
   requests: 50_000,
   seed: 1,
 };
+
+describe('simulateDelaySweep', () => {
+  it('gives at each delay exactly what simulateDynamicBatching gives there', () => {
+    const delays = [0, 0.5, 2, 10];
+    expect(simulateDelaySweep(base, delays)).toEqual(
+      delays.map((maxQueueDelayMs) => simulateDynamicBatching({ ...base, maxQueueDelayMs })),
+    );
+  });
+
+  it('refuses a negative delay among them', () => {
+    expect(() => simulateDelaySweep(base, [1, -1])).toThrow(MetricInputError);
+  });
+});
 
 describe('simulateDynamicBatching', () => {
   it('is deterministic for a seed and changes with the seed', () => {
