@@ -89,14 +89,7 @@ export function lineChart(o: LineChartOptions): string {
       `<text class="rule-label tone-${rule.tone}" x="${r(leftOfLine ? at - 4 : at + 4)}" y="${MARGIN.top + 10}"${leftOfLine ? ' text-anchor="end"' : ''}>${escapeHtml(rule.label)}</text>`,
     );
   }
-  for (const rule of o.yRules ?? []) {
-    parts.push(
-      `<line class="rule tone-${rule.tone}" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(y(rule.value))}" y2="${r(y(rule.value))}"/>`,
-    );
-    parts.push(
-      `<text class="rule-label tone-${rule.tone}" x="${width - MARGIN.right - 4}" y="${r(y(rule.value)) - 4}" text-anchor="end">${escapeHtml(rule.label)}</text>`,
-    );
-  }
+  parts.push(horizontalRules(o.yRules ?? [], y, width));
   for (const s of o.series) {
     const path = linePath(
       s.points.map(([px, py]) => [r(x(px)), r(y(py))]),
@@ -184,13 +177,26 @@ export function barChart(o: BarChartOptions): string {
   return frame(width, height, o.title, parts.join(''));
 }
 
+/** Pixels between the baselines of two rule labels, so that they do not overlap. */
+const RULE_LABEL_GAP = 12;
+
+/**
+ * Horizontal rules across the plot, each labelled at its right end just above its line. Labels are
+ * placed from the lowest line up, and one that would overlap the label below it (two rules closer
+ * than a line of text, as the 24 and 80 GB cards on a 1,200 GB scale) moves up above it.
+ */
 function horizontalRules(rules: Rule[], y: (v: number) => number, width: number): string {
-  return rules
-    .map(
-      (rule) =>
-        `<line class="rule tone-${rule.tone}" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(y(rule.value))}" y2="${r(y(rule.value))}"/>` +
-        `<text class="rule-label tone-${rule.tone}" x="${width - MARGIN.right - 4}" y="${r(y(rule.value)) - 4}" text-anchor="end">${escapeHtml(rule.label)}</text>`,
-    )
+  let below = Infinity; // the baseline of the label placed last
+  return [...rules]
+    .sort((a, b) => y(b.value) - y(a.value))
+    .map((rule) => {
+      const at = y(rule.value);
+      below = Math.min(at - 4, below - RULE_LABEL_GAP);
+      return (
+        `<line class="rule tone-${rule.tone}" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${r(at)}" y2="${r(at)}"/>` +
+        `<text class="rule-label tone-${rule.tone}" x="${width - MARGIN.right - 4}" y="${r(below)}" text-anchor="end">${escapeHtml(rule.label)}</text>`
+      );
+    })
     .join('');
 }
 

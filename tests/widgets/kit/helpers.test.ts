@@ -160,6 +160,25 @@ describe('charts', () => {
     );
     expect(svg).not.toMatch(/NaN|Infinity/);
   });
+  it('keeps the labels of two close rules apart: the 24 and 80 GB cards on a 1,200 GB scale', () => {
+    const svg = barChart({
+      title: 'Memory',
+      xLabel: 'method',
+      yLabel: 'GB',
+      categories: ['full'],
+      groups: [{ name: 'total', values: [1130], tone: 1 }],
+      yRules: [
+        { value: 24, label: 'L4 24 GB', tone: 4 },
+        { value: 80, label: 'H100 80 GB', tone: 4 },
+      ],
+    });
+    const baseline = (label: string) =>
+      Number(new RegExp(`<text class="rule-label[^>]*y="([\\d.]+)"[^>]*>${label}<`).exec(svg)?.[1]);
+    const [l4, h100] = [baseline('L4 24 GB'), baseline('H100 80 GB')];
+    // Each label sits just above its own line when there is room: the lower one does.
+    expect(svg).toContain(`y1="${l4 + 4}"`);
+    expect(l4 - h100).toBeGreaterThanOrEqual(12);
+  });
   it('stacks bars when asked: one bar per category, each part starting where the last ended', () => {
     const svg = barChart({
       title: 'Memory',
