@@ -44,7 +44,7 @@ export interface LatencySummary {
 /**
  * Latency summary of finite values, without sorting them (internal: `latencySummary` validates;
  * the batching simulation passes its own latencies). It reorders `values`: the percentiles come by
- * selection (quantilesInPlace), which takes a fifth of the time of a sort at 10,000 values.
+ * selection (quantilesInPlace), which takes a tenth of the time of a sort at 10,000 values.
  *
  * Formula: as latencySummary. The mean is Σ v / n over the values in the order given, or a running
  * mean when that sum overflows.
