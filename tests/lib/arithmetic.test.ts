@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bisectLeft, bisectRight, quantilesInPlace, sigmoid, sortedQuantile, sum } from '../../src/lib/arithmetic.ts';
-import { mulberry32 } from '../../src/lib/random.ts';
+import {
+  bisectLeft,
+  bisectRight,
+  quantilesInPlace,
+  sigmoid,
+  sortedCopy,
+  sortedQuantile,
+  sum,
+} from '../../src/lib/arithmetic.ts';
+import fc from 'fast-check';
+import { mulberry32, normalSample } from '../../src/lib/random.ts';
 
 describe('bisectLeft and bisectRight', () => {
   // Python's bisect module on [1, 2, 2, 3]: bisect_left(a, 2) = 1, bisect_right(a, 2) = 3.
@@ -55,5 +64,44 @@ describe('sum and sigmoid', () => {
     expect(sum([0.1, 0.2, 0.3])).toBe(0.1 + 0.2 + 0.3);
     expect(sigmoid(0)).toBe(0.5);
     expect(sigmoid(Math.log(3))).toBeCloseTo(0.75, 15);
+  });
+});
+
+describe('sortedCopy', () => {
+  /** The built-in sort's answer, compared value by value with Object.is (so -0 and 0 differ). */
+  const expectSortedAsBuiltIn = (values: number[]) => {
+    const got = sortedCopy(values);
+    const want = Float64Array.from(values).sort();
+    expect(got.length).toBe(want.length);
+    expect(got.every((v, i) => Object.is(v, want[i]))).toBe(true);
+  };
+
+  it('gives the built-in sort on the doc example, -0 before 0', () => {
+    expect([...sortedCopy([3, -1, 2, 0, -0])]).toEqual([-1, -0, 0, 2, 3]);
+    expect(Object.is(sortedCopy([3, -1, 2, 0, -0])[1], -0)).toBe(true);
+  });
+
+  it('gives the built-in sort on spread-out draws, with buckets of a few values (the fast path)', () => {
+    const random = mulberry32(11);
+    for (const n of [64, 1000, 20_000]) expectSortedAsBuiltIn(Array.from({ length: n }, () => normalSample(random)));
+  });
+
+  it('gives the built-in sort on any finite values: ties, zeros of both signs, outliers, extremes', () => {
+    const finite = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom(0, -0, Number.MIN_VALUE, -Number.MAX_VALUE, Number.MAX_VALUE),
+    );
+    fc.assert(fc.property(fc.array(finite, { maxLength: 400 }), expectSortedAsBuiltIn), { numRuns: 200 });
+    // Long enough for buckets; small integers and zeros make the fast path's ties.
+    const small = fc.oneof(fc.integer({ min: -300, max: 300 }), fc.constantFrom(0, -0, 0.5, -0.5));
+    fc.assert(fc.property(fc.array(small, { minLength: 64, maxLength: 400 }), expectSortedAsBuiltIn), { numRuns: 200 });
+  });
+
+  it('sorts already sorted, reversed and constant input', () => {
+    const ramp = Array.from({ length: 500 }, (_, i) => i / 7);
+    expectSortedAsBuiltIn(ramp);
+    expectSortedAsBuiltIn([...ramp].reverse());
+    expectSortedAsBuiltIn(Array.from({ length: 500 }, () => 4.2));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Two-sample Kolmogorov-Smirnov test, as scipy.stats.ks_2samp (alternative='two-sided').
  */
+import { sortedCopy } from '../arithmetic.ts';
 import { MetricInputError } from '../errors.ts';
 import { requireFiniteValues, requireNonEmpty } from '../validate.ts';
 
@@ -31,10 +32,15 @@ export interface KsTestResult {
 /** scipy's MAX_AUTO_N: 'auto' is exact while both samples are at most this large. */
 const MAX_EXACT_AUTO = 10_000;
 
-function sortedCopy(values: readonly number[], name: string, metric: string): Float64Array {
+/**
+ * A sample checked (not empty, every value finite) and sorted ascending: what the KS test works
+ * on, and what the drift report bins, so each window is sorted once.
+ * @throws MetricInputError if values is empty or holds NaN or ±Infinity.
+ */
+export function sortedSample(values: readonly number[], name: string, metric: string): Float64Array {
   requireNonEmpty(values, name, metric);
   requireFiniteValues(values, name, metric);
-  return Float64Array.from(values).sort();
+  return sortedCopy(values);
 }
 
 /** D over two sorted samples, walking both in one merge; ties are consumed together. */
@@ -69,7 +75,7 @@ function statisticOfSorted(a: Float64Array, b: Float64Array): number {
  */
 export function ksStatistic(a: readonly number[], b: readonly number[]): number {
   const metric = 'KS statistic';
-  return statisticOfSorted(sortedCopy(a, 'a', metric), sortedCopy(b, 'b', metric));
+  return statisticOfSorted(sortedSample(a, 'a', metric), sortedSample(b, 'b', metric));
 }
 
 function gcd(x: number, y: number): number {
@@ -193,15 +199,18 @@ export function kolmogorovSurvival(lambda: number): number {
  */
 export function ksTest(a: readonly number[], b: readonly number[], options: KsTestOptions = {}): KsTestResult {
   const metric = 'KS test';
+  return ksTestOfSorted(sortedSample(a, 'a', metric), sortedSample(b, 'b', metric), options);
+}
+
+/** ksTest of two samples already checked and sorted (sortedSample). */
+export function ksTestOfSorted(sa: Float64Array, sb: Float64Array, options: KsTestOptions = {}): KsTestResult {
   const requested = options.method ?? 'auto';
   if (requested !== 'auto' && requested !== 'exact' && requested !== 'asymp') {
     throw new MetricInputError(
-      `${metric}: method is ${String(requested)}; use 'auto', 'exact' or 'asymp'.`,
+      `KS test: method is ${String(requested)}; use 'auto', 'exact' or 'asymp'.`,
       'out-of-range',
     );
   }
-  const sa = sortedCopy(a, 'a', metric);
-  const sb = sortedCopy(b, 'b', metric);
   const statistic = statisticOfSorted(sa, sb);
   const m = sa.length;
   const n = sb.length;

@@ -4,7 +4,8 @@
  * Built on src/lib/drift; pure, no DOM.
  */
 import { chiSquareSurvival } from '../distributions.ts';
-import { histogram, quantileEdges } from './histogram.ts';
+import { histogramOfSorted, quantileEdgesOfSorted } from './histogram.ts';
+import { sortedSample } from './ks.ts';
 import type { ChiSquareResult } from './chi-square.ts';
 import { MetricInputError } from '../errors.ts';
 import { requireFiniteValues, requireInteger, requireNonEmpty, requireNonNegativeValues } from '../validate.ts';
@@ -27,16 +28,23 @@ export type Binning = 'quantile' | 'equal';
  * equalWidthEdges([0, 10, 4], 5); // [0, 2, 4, 6, 8, 10]
  */
 export function equalWidthEdges(values: readonly number[], bins: number): number[] {
-  const metric = 'Equal-width edges';
-  requireNonEmpty(values, 'values', metric);
-  requireFiniteValues(values, 'values', metric);
-  requireInteger(bins, 'bins', metric, 1);
+  requireNonEmpty(values, 'values', EQUAL_WIDTH);
+  requireFiniteValues(values, 'values', EQUAL_WIDTH);
+  requireInteger(bins, 'bins', EQUAL_WIDTH, 1);
   let low = Infinity;
   let high = -Infinity;
   for (const v of values) {
     if (v < low) low = v;
     if (v > high) high = v;
   }
+  return edgesBetween(low, high, bins);
+}
+
+const EQUAL_WIDTH = 'Equal-width edges';
+
+/** equalWidthEdges of values whose smallest is `low` and largest `high`. */
+function edgesBetween(low: number, high: number, bins: number): number[] {
+  const metric = EQUAL_WIDTH;
   if (low === high) {
     throw new MetricInputError(
       `${metric}: every value is ${low}; equal-width bins need at least two distinct values.`,
@@ -78,13 +86,31 @@ export function binSamples(
   bins: number,
   binning: Binning,
 ): BinnedSamples {
-  const metric = 'Binning';
-  requireNonEmpty(reference, 'the reference sample', metric);
-  requireNonEmpty(current, 'the current sample', metric);
+  return binSortedSamples(
+    sortedSample(reference, 'the reference sample', BINNING),
+    sortedSample(current, 'the current sample', BINNING),
+    bins,
+    binning,
+  );
+}
+
+const BINNING = 'Binning';
+
+/**
+ * binSamples of two samples already checked and sorted (sortedSample): the drift report sorts
+ * each window once for both the bins and the KS test. Counting is a bisection per edge.
+ */
+export function binSortedSamples(
+  reference: Float64Array,
+  current: Float64Array,
+  bins: number,
+  binning: Binning,
+): BinnedSamples {
+  const metric = BINNING;
   requireInteger(bins, 'bins', metric, 2);
   let edges: number[];
   if (binning === 'quantile') {
-    edges = quantileEdges(reference, bins);
+    edges = quantileEdgesOfSorted(reference, bins);
     if (edges.length < 3) {
       throw new MetricInputError(
         `${metric}: the reference sample has a single distinct value, so its quantiles form only one bin; use equal-width bins or another sample.`,
@@ -92,12 +118,13 @@ export function binSamples(
       );
     }
   } else if (binning === 'equal') {
-    requireFiniteValues(current, 'the current sample', metric);
-    edges = equalWidthEdges([...reference, ...current], bins);
+    const low = Math.min(reference[0] as number, current[0] as number);
+    const high = Math.max(reference[reference.length - 1] as number, current[current.length - 1] as number);
+    edges = edgesBetween(low, high, bins);
   } else {
     throw new MetricInputError(`${metric}: binning is ${String(binning)}; use 'quantile' or 'equal'.`, 'out-of-range');
   }
-  const counts = { reference: histogram(reference, edges), current: histogram(current, edges) };
+  const counts = { reference: histogramOfSorted(reference, edges), current: histogramOfSorted(current, edges) };
   const filled = counts.reference.filter((count, i) => count + (counts.current[i] as number) > 0).length;
   if (filled < 2) {
     throw new MetricInputError(

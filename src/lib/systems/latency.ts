@@ -1,7 +1,7 @@
 /**
  * Percentiles and latency summaries, with numpy's default ("linear") percentile definition.
  */
-import { quantilesInPlace, sortedQuantile } from '../arithmetic.ts';
+import { quantilesInPlace, sortedCopy, sortedQuantile } from '../arithmetic.ts';
 import { MetricInputError } from '../errors.ts';
 import { requireFinite, requireFiniteValues, requireNonEmpty, requireNonNegativeValues } from '../validate.ts';
 
@@ -28,7 +28,7 @@ export function percentile(values: readonly number[], p: number): number {
       'out-of-range',
     );
   }
-  return sortedQuantile(Float64Array.from(values).sort(), p / 100);
+  return sortedQuantile(sortedCopy(values), p / 100);
 }
 
 /** The usual latency read-out: tail percentiles, mean, maximum and how many values there were. */

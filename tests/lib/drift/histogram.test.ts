@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { histogram, quantile, quantileEdges } from '../../../src/lib/drift/histogram.ts';
+import { histogram, histogramOfSorted, quantile, quantileEdges } from '../../../src/lib/drift/histogram.ts';
 import { psi } from '../../../src/lib/drift/psi.ts';
 import { expectMetricError } from '../expect-error.ts';
 
@@ -95,5 +95,29 @@ describe('histogram (numpy.histogram semantics)', () => {
     expectMetricError(() => histogram([1], [0, 0]), 'out-of-range', /increase strictly/);
     expectMetricError(() => histogram([1], [0, Number.NaN]), 'not-finite');
     expectMetricError(() => histogram([Number.NaN], [0, 1]), 'not-finite');
+  });
+});
+
+describe('histogramOfSorted', () => {
+  it('counts as histogram does, on the numpy example', () => {
+    expect(histogramOfSorted([1, 2, 2, 3, 4, 5, 5, 5], [1, 2, 3, 5])).toEqual([1, 2, 5]);
+    expect(histogramOfSorted([-5, 1, 6], [0, 2, 4])).toEqual([1, 0]);
+    expect(histogramOfSorted([], [0, 1])).toEqual([0]);
+  });
+
+  it('equals histogram on any sorted sample, with values on the edges and outside them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -20, max: 20 }), { maxLength: 300 }),
+        fc.uniqueArray(fc.integer({ min: -15, max: 15 }), { minLength: 2, maxLength: 8 }),
+        fc.boolean(),
+        (values, rawEdges, open) => {
+          const edges = [...rawEdges].sort((a, b) => a - b);
+          if (open) [edges[0], edges[edges.length - 1]] = [-Infinity, Infinity];
+          const sorted = Float64Array.from(values).sort();
+          expect(histogramOfSorted(sorted, edges)).toEqual(histogram(values, edges));
+        },
+      ),
+    );
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { binSamples, chiSquareTwoSample, equalWidthEdges, psiNoiseFloor } from '../../../src/lib/drift/two-sample.ts';
 import { psi } from '../../../src/lib/drift/psi.ts';
+import { histogram, quantileEdges } from '../../../src/lib/drift/histogram.ts';
 import { driftScenario } from '../../../src/lib/datasets/drift-scenarios.ts';
 import { expectMetricError } from '../expect-error.ts';
 
@@ -33,6 +34,18 @@ describe('binSamples', () => {
       reference: [2, 1, 1],
       current: [1, 2, 1],
     });
+  });
+  it('counts each seeded window as a bin-by-bin pass over the unsorted values does', () => {
+    const w = driftScenario('variance', { n: 3000, seed: 7 });
+    if (w.kind !== 'numeric') throw new Error('numeric expected');
+    for (const binning of ['quantile', 'equal'] as const) {
+      const { edges, reference, current } = binSamples(w.reference, w.current, 10, binning);
+      expect(reference).toEqual(histogram(w.reference, edges));
+      expect(current).toEqual(histogram(w.current, edges));
+      expect(edges).toEqual(
+        binning === 'quantile' ? quantileEdges(w.reference, 10) : equalWidthEdges([...w.reference, ...w.current], 10),
+      );
+    }
   });
   it('says so when every value lands in one bin', () => {
     expectMetricError(
