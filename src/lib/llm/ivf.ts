@@ -103,13 +103,26 @@ function requireQuery(query: Vector, dimensions: number, metric: string): Float6
   return out;
 }
 
-/** Squared L2 distance between row `row` of `data` and `point` (the one distance routine). */
-function squaredDistance(data: Float64Array, row: number, point: Float64Array, dimensions: number): number {
+/**
+ * Squared L2 distance between row `row` of `data` and `point` (the one distance routine). With a
+ * `bound`, it may stop early, every 4 terms, once the sum exceeds it (the sum is then > bound but
+ * not the distance): a vector that cannot enter the nearest k costs half its terms on average.
+ */
+function squaredDistance(
+  data: Float64Array,
+  row: number,
+  point: Float64Array,
+  dimensions: number,
+  bound = Infinity,
+): number {
   let total = 0;
   const offset = row * dimensions;
-  for (let j = 0; j < dimensions; j++) {
-    const diff = (data[offset + j] as number) - (point[j] as number);
-    total += diff * diff;
+  for (let start = 0; start < dimensions && total <= bound; start += 4) {
+    const stop = Math.min(dimensions, start + 4);
+    for (let j = start; j < stop; j++) {
+      const diff = (data[offset + j] as number) - (point[j] as number);
+      total += diff * diff;
+    }
   }
   return total;
 }
@@ -142,6 +155,11 @@ class NearestK {
     this.ids[j] = id;
   }
 
+  /** Distances above this cannot enter (the farthest kept, or Infinity while fewer than k are kept). */
+  bound(): number {
+    return this.size < this.k ? Infinity : (this.distances[0] as number);
+  }
+
   offer(distance: number, id: number): void {
     if (this.size < this.k) {
       let i = this.size++;
@@ -171,16 +189,9 @@ class NearestK {
     }
   }
 
-  /** How many of the kept ids are in `ids`. */
-  countIn(ids: ReadonlySet<number>): number {
-    let hits = 0;
-    for (let i = 0; i < this.size; i++) if (ids.has(this.ids[i] as number)) hits++;
-    return hits;
-  }
-
-  /** The ids kept, in heap order. */
-  keptIds(): Set<number> {
-    return new Set(this.ids.subarray(0, this.size));
+  /** A copy of the ids kept, in heap order. */
+  keptIds(): Int32Array {
+    return this.ids.slice(0, this.size);
   }
 
   /** The pairs, nearest first. */
@@ -452,7 +463,7 @@ export function searchIvf(index: IvfIndex, query: Vector, { k, nprobe }: SearchI
     const list = lists[probeOrder[p] as number] as Int32Array;
     for (let i = 0; i < list.length; i++) {
       const id = list[i] as number;
-      nearest.offer(squaredDistance(data, id, point, dimensions), id);
+      nearest.offer(squaredDistance(data, id, point, dimensions, nearest.bound()), id);
     }
     scanned += list.length;
   }
@@ -478,7 +489,7 @@ export function exactKnn(vectors: readonly Vector[], query: Vector, k: number): 
   const point = requireQuery(query, dimensions, metric);
   requireIntegerInRange(k, 'k', metric, 1, count);
   const nearest = new NearestK(k);
-  for (let i = 0; i < count; i++) nearest.offer(squaredDistance(data, i, point, dimensions), i);
+  for (let i = 0; i < count; i++) nearest.offer(squaredDistance(data, i, point, dimensions, nearest.bound()), i);
   return { ...nearest.sorted(), distancesComputed: count };
 }
 
@@ -529,11 +540,12 @@ export interface IvfRecallPoint {
  * Recall against distances computed: how much of the exact top k an IVF search finds at each
  * nprobe, averaged over a set of queries, the trade-off a vector index is tuned on.
  *
- * Algorithm: for each query, the exact top k by brute force over the index's vectors (exactKnn's
- * arithmetic and tie rule), then one pass over the lists in order of centroid distance (as
+ * Algorithm: for each query, one pass over all the lists in order of centroid distance (as
  * searchIvf probes them), reading off the top k after the first nprobe lists for every requested
- * nprobe. recall@k = |found ∩ exact| / k (the ANN-benchmarks "k-recall@k"); at nprobe = nlist it
- * is 1. Cost O(queries × (n + nlist log nlist) × d), whatever the number of nprobe values.
+ * nprobe; after the last list the top k is the exact one (every vector sits in one list; same
+ * arithmetic and tie rule as exactKnn), so exact search costs no second pass.
+ * recall@k = |found ∩ exact| / k (the ANN-benchmarks "k-recall@k"); at nprobe = nlist it is 1.
+ * Cost O(queries × (n + nlist log nlist) × d), whatever the number of nprobe values.
  * Reference: Aumüller, Bernhardsson & Faithfull, "ANN-Benchmarks", Information Systems 2020,
  * section 2.3 (recall), https://arxiv.org/abs/1807.05614 ; FAISS nprobe:
  * https://github.com/facebookresearch/faiss/wiki/Faster-search
@@ -562,32 +574,36 @@ export function ivfRecallCurve(
   const wanted = [...new Set(nprobes)].sort((a, b) => a - b);
   const recallSums = new Float64Array(wanted.length);
   const distanceSums = new Float64Array(wanted.length);
-  const deepest = wanted.at(-1) as number;
   const centroidDistance = new Float64Array(nlist);
   const probeOrder = Array.from({ length: nlist }, (_, c) => c);
+  const foundAt: Int32Array[] = [];
   for (const query of queries) {
     const point = requireQuery(query, dimensions, metric);
-    const exact = new NearestK(k);
-    for (let i = 0; i < count; i++) exact.offer(squaredDistance(data, i, point, dimensions), i);
-    const truth = exact.keptIds();
     for (let c = 0; c < nlist; c++) centroidDistance[c] = squaredDistance(centroids, c, point, dimensions);
     probeOrder.sort((a, b) => (centroidDistance[a] as number) - (centroidDistance[b] as number) || a - b);
-    const found = new NearestK(k);
+    // One pass over every list: what the search has found after its first nprobe lists, for each
+    // nprobe wanted, and after the last list the exact top k (every vector is in one list).
+    const nearest = new NearestK(k);
     let scanned = 0;
     let next = 0;
-    for (let p = 0; p < deepest; p++) {
+    for (let p = 0; p < nlist; p++) {
       const list = lists[probeOrder[p] as number] as Int32Array;
       for (let i = 0; i < list.length; i++) {
         const id = list[i] as number;
-        found.offer(squaredDistance(data, id, point, dimensions), id);
+        nearest.offer(squaredDistance(data, id, point, dimensions, nearest.bound()), id);
       }
       scanned += list.length;
       if (p + 1 === wanted[next]) {
-        recallSums[next] = (recallSums[next] as number) + found.countIn(truth) / k;
+        foundAt[next] = nearest.keptIds();
         distanceSums[next] = (distanceSums[next] as number) + nlist + scanned;
         next++;
       }
     }
+    const truth = new Set(nearest.keptIds());
+    foundAt.forEach((found, i) => {
+      const hits = found.reduce((total, id) => total + (truth.has(id) ? 1 : 0), 0);
+      recallSums[i] = (recallSums[i] as number) + hits / k;
+    });
   }
   return wanted.map((nprobe, i) => ({
     nprobe,
@@ -633,12 +649,15 @@ export function clusteredVectors({ count, dimensions, clusters, spread, seed }: 
   const centres = Array.from({ length: Math.min(clusters, count) }, () =>
     Array.from({ length: dimensions }, () => 2 * random() - 1),
   );
-  return Array.from({ length: count }, () => {
+  // Plain loops: the retrieval lab draws a few thousand vectors on every slider step.
+  const vectors = new Array<number[]>(count);
+  for (let i = 0; i < count; i++) {
     const centre = centres[Math.floor(random() * centres.length)] as number[];
-    return centre.map((value) => {
-      const coordinate = value + spread * normalSample(random);
-      requireFiniteResult(coordinate, 'coordinate', metric);
-      return coordinate;
-    });
-  });
+    const vector = new Array<number>(dimensions);
+    for (let j = 0; j < dimensions; j++) {
+      vector[j] = requireFiniteResult((centre[j] as number) + spread * normalSample(random), 'coordinate', metric);
+    }
+    vectors[i] = vector;
+  }
+  return vectors;
 }
