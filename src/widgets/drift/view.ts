@@ -13,6 +13,7 @@ import { cellNumber } from '../kit/csv.ts';
 import { escapeHtml, fmt, fmtInt, fmtP, fmtPercent } from '../kit/format.ts';
 import { barChart, legend } from '../kit/chart.ts';
 import { guard, readouts, type WidgetResult } from '../kit/result.ts';
+import { memoize } from '../kit/memo.ts';
 import type { StateOf } from '../kit/schema.ts';
 import type { schema } from './schema.ts';
 
@@ -85,6 +86,24 @@ export function analyse(windows: DriftWindows, bins: number, binning: Binning): 
   const report = driftReport(windows, bins, binning);
   if (report.categories) return { ...report, labels: report.categories, ranges: report.categories };
   return { ...report, labels: report.reference.map((_, i) => String(i + 1)), ranges: rangeLabels(report.edges ?? []) };
+}
+
+/**
+ * The analysis of a seeded scenario at n rows per window. The last 32 are kept (a few numbers per
+ * bin each), so a slider dragged back and forth finds the states it passed, main line and
+ * comparison alike. Same inputs, same output: the view stays a pure function of the state.
+ */
+const scenarioAnalysis = memoize(
+  (scenario: DriftScenarioName, n: number, strength: number, seed: number, bins: number, binning: Binning) =>
+    analyse(driftScenario(scenario, { n, strength, seed }), bins, binning),
+  32,
+);
+
+/** The analysis of a state's windows, at `n` rows per window for a seeded scenario. */
+function analysisOf(state: State, n = state.n): DriftAnalysis {
+  const binning = state.binning as Binning;
+  if (state.scenario === 'pasted') return analyse(loadWindows(state), state.bins, binning);
+  return scenarioAnalysis(state.scenario as DriftScenarioName, n, state.strength, state.seed, state.bins, binning);
 }
 
 /** The sample size the comparison uses: ten times the rows, or a tenth when that would be too many. */
@@ -183,7 +202,7 @@ function sampleSizeComparison(state: State, a: DriftAnalysis): string {
     return `<p class="widget-note">With 10× as many rows from the same two distributions, PSI would be about the same (only less noisy), while the p-values would shrink if the distributions truly differ: PSI measures how big a shift is, a p-value how sure we are that there is one.</p>`;
   }
   const other = comparisonRows(state.n);
-  const comparison = analyse(loadWindows(state, other), state.bins, state.binning as Binning);
+  const comparison = analysisOf(state, other);
   const [small, large] = other > state.n ? [a, comparison] : [comparison, a];
   const [nSmall, nLarge] = other > state.n ? [state.n, other] : [other, state.n];
   const row = (n: number, x: DriftAnalysis) =>
@@ -197,9 +216,8 @@ function sampleSizeComparison(state: State, a: DriftAnalysis): string {
 
 export function view(state: State): WidgetResult {
   return guard(() => {
-    const windows = loadWindows(state);
-    const categorical = windows.kind === 'categorical';
-    const a = analyse(windows, state.bins, state.binning as Binning);
+    const a = analysisOf(state);
+    const categorical = a.categories !== null;
     const band = psiBand(a.psi);
     const binsNote =
       !categorical && a.labels.length < state.bins

@@ -18,54 +18,51 @@ import {
 import { escapeHtml, fmt, fmtInt, fmtPercent } from '../kit/format.ts';
 import { legend, lineChart } from '../kit/chart.ts';
 import { guard, readouts, scrollTable, type WidgetResult } from '../kit/result.ts';
+import { memoize } from '../kit/memo.ts';
 import type { State } from './schema.ts';
 
 /** Queries per measurement, drawn from the same clusters as the vectors and held out of the index. */
 export const QUERIES = 50;
 
-type IvfState = Pick<State, 'n' | 'dims' | 'clusters' | 'spread' | 'seed' | 'nlist'>;
+/** The data set (vectors and held-out queries), drawn again only when its own inputs change. */
+const dataset = memoize((n: number, dims: number, clusters: number, spread: number, seed: number) => {
+  const all = clusteredVectors({ count: n + QUERIES, dimensions: dims, clusters, spread, seed });
+  return { vectors: all.slice(0, n), queries: all.slice(n) };
+}, 1);
+
+/** The index of a data set, built again only when the data or nlist change (building is the slow part). */
+const indexOf = memoize(
+  (vectors: Vector[], nlist: number, seed: number): IvfIndex => buildIvfIndex(vectors, { nlist, seed }),
+  1,
+);
+
+interface IvfMeasure {
+  /** Recall and cost at every nprobe from 1 to nlist. */
+  everyProbe: IvfRecallPoint[];
+  smallestList: number;
+  largestList: number;
+}
 
 /**
- * The last data set and index, reused while only nprobe or k changes (building is the slow part).
+ * Recall and cost at every nprobe, and the lists' sizes. One pass over the lists measures every
+ * nprobe at the cost of the deepest, so moving nprobe is a lookup; the last 32 settings are kept
+ * (a few numbers per nprobe each), so a slider dragged back and forth finds the states it passed.
  * Same inputs, same output: the view stays a pure function of the state.
  */
-let lastData: { key: string; vectors: Vector[]; queries: Vector[] } | null = null;
-let lastIndex: { key: string; index: IvfIndex } | null = null;
-
-function dataFor(state: IvfState) {
-  const key = [state.n, state.dims, state.clusters, state.spread, state.seed].join();
-  if (lastData?.key !== key) {
-    const all = clusteredVectors({
-      count: state.n + QUERIES,
-      dimensions: state.dims,
-      clusters: state.clusters,
-      spread: state.spread,
-      seed: state.seed,
-    });
-    lastData = { key, vectors: all.slice(0, state.n), queries: all.slice(state.n) };
-  }
-  const indexKey = `${key};${state.nlist}`;
-  if (lastIndex?.key !== indexKey) {
-    lastIndex = { key: indexKey, index: buildIvfIndex(lastData.vectors, { nlist: state.nlist, seed: state.seed }) };
-  }
-  return { queries: lastData.queries, index: lastIndex.index };
-}
-
-/**
- * Recall and cost at every nprobe from 1 to nlist, kept while only nprobe changes: one pass over
- * the lists measures them all at the cost of the deepest, so moving nprobe is a lookup.
- */
-let lastCurve: { key: string; points: IvfRecallPoint[] } | null = null;
-
-function curveFor(state: IvfState & Pick<State, 'neighbors'>): IvfRecallPoint[] {
-  const { queries, index } = dataFor(state);
-  const key = [state.n, state.dims, state.clusters, state.spread, state.seed, state.nlist, state.neighbors].join();
-  if (lastCurve?.key !== key) {
-    const nprobes = Array.from({ length: state.nlist }, (_, i) => i + 1);
-    lastCurve = { key, points: ivfRecallCurve(index, queries, { k: state.neighbors, nprobes }) };
-  }
-  return lastCurve.points;
-}
+const measureIvf = memoize(
+  (n: number, dims: number, clusters: number, spread: number, seed: number, nlist: number, k: number): IvfMeasure => {
+    const { vectors, queries } = dataset(n, dims, clusters, spread, seed);
+    const index = indexOf(vectors, nlist, seed);
+    const sizes = index.lists.map((list) => list.length);
+    const nprobes = Array.from({ length: nlist }, (_, i) => i + 1);
+    return {
+      everyProbe: ivfRecallCurve(index, queries, { k, nprobes }),
+      smallestList: Math.min(...sizes),
+      largestList: Math.max(...sizes),
+    };
+  },
+  32,
+);
 
 /** The nprobe values charted: powers of two up to nlist, nlist itself and the reader's nprobe. */
 export function chartedProbes(nlist: number, nprobe: number): number[] {
@@ -81,12 +78,18 @@ function ivfView(state: State) {
       'out-of-range',
     );
   }
-  const everyProbe = curveFor(state);
+  const { everyProbe, smallestList, largestList } = measureIvf(
+    state.n,
+    state.dims,
+    state.clusters,
+    state.spread,
+    state.seed,
+    state.nlist,
+    state.neighbors,
+  );
   const curve = chartedProbes(state.nlist, state.nprobe).map((nprobe) => everyProbe[nprobe - 1] as IvfRecallPoint);
   const current = everyProbe[state.nprobe - 1] as IvfRecallPoint;
-  const { index } = dataFor(state);
   const share = current.meanDistancesComputed / state.n;
-  const sizes = index.lists.map((list) => list.length);
   const formula = ivfDistancesPerQuery({ vectors: state.n, nlist: state.nlist, nprobe: state.nprobe });
 
   const chart = lineChart({
@@ -113,7 +116,7 @@ function ivfView(state: State) {
     ['Share of exact cost', fmtPercent(share)],
   ])}
 <p class="widget-verdict"><strong>Probing ${fmtInt(state.nprobe)} of ${fmtInt(state.nlist)} lists finds ${fmtPercent(current.recallAtK)} of the true ${fmtInt(state.neighbors)} nearest neighbors</strong> while computing ${fmtInt(current.meanDistancesComputed)} distances a query, ${fmtPercent(share)} of what exact search computes. ${current.recallAtK < 1 ? 'The neighbors it misses sit in lists it did not probe: raise nprobe to buy recall with distance computations.' : 'Every true neighbor sits in a probed list.'}</p>
-<p class="widget-note">The formula nlist + nprobe · N / nlist = ${fmtInt(state.nlist)} + ${fmtInt(state.nprobe)} × ${fmtInt(state.n)} / ${fmtInt(state.nlist)} = ${fmtInt(formula)} assumes equal lists; k-means made lists of ${fmtInt(Math.min(...sizes))} to ${fmtInt(Math.max(...sizes))} vectors, and the nearest lists to a query tend to be the crowded ones. Squared Euclidean distance; ${fmtInt(state.n)} vectors of ${fmtInt(state.dims)} dimensions in ${fmtInt(state.clusters)} Gaussian clusters (seed ${fmtInt(state.seed)}).</p>
+<p class="widget-note">The formula nlist + nprobe · N / nlist = ${fmtInt(state.nlist)} + ${fmtInt(state.nprobe)} × ${fmtInt(state.n)} / ${fmtInt(state.nlist)} = ${fmtInt(formula)} assumes equal lists; k-means made lists of ${fmtInt(smallestList)} to ${fmtInt(largestList)} vectors, and the nearest lists to a query tend to be the crowded ones. Squared Euclidean distance; ${fmtInt(state.n)} vectors of ${fmtInt(state.dims)} dimensions in ${fmtInt(state.clusters)} Gaussian clusters (seed ${fmtInt(state.seed)}).</p>
 ${table}</div>
 <div>${chart}${legend([
     { name: 'IVF at nprobe = 1, 2, 4 … nlist', tone: 1 },
