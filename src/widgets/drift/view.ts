@@ -5,7 +5,12 @@
  * size to show that PSI measures the size of a shift while a p-value measures the evidence.
  */
 import { PSI_EPSILON } from '../../lib/drift/psi.ts';
-import { driftScenario, type DriftScenarioName, type DriftWindows } from '../../lib/datasets/drift-scenarios.ts';
+import {
+  driftScenario,
+  type DriftScenarioName,
+  type DriftWindows,
+  type NumericWindows,
+} from '../../lib/datasets/drift-scenarios.ts';
 import { psiNoiseFloor, type Binning } from '../../lib/drift/two-sample.ts';
 import { driftEvidence, driftReport, psiBand, PSI_ACT, PSI_WATCH, type DriftReport } from '../../lib/drift/report.ts';
 import { MetricInputError } from '../../lib/errors.ts';
@@ -45,15 +50,13 @@ export function parseSample(text: string, name: string): number[] {
   });
 }
 
-export function loadWindows(state: State, n = state.n): DriftWindows {
-  if (state.scenario === 'pasted') {
-    return {
-      kind: 'numeric',
-      reference: parseSample(state.ref, 'Reference sample'),
-      current: parseSample(state.cur, 'Current sample'),
-    };
-  }
-  return driftScenario(state.scenario as DriftScenarioName, { n, strength: state.strength, seed: state.seed });
+/** The two pasted samples as the reference and current windows. */
+function pastedWindows(state: State): NumericWindows {
+  return {
+    kind: 'numeric',
+    reference: parseSample(state.ref, 'Reference sample'),
+    current: parseSample(state.cur, 'Current sample'),
+  };
 }
 
 /** A drift report with what each bin is called and holds, for the tables and the chart. */
@@ -102,7 +105,7 @@ const scenarioAnalysis = memoize(
 /** The analysis of a state's windows, at `n` rows per window for a seeded scenario. */
 function analysisOf(state: State, n = state.n): DriftAnalysis {
   const binning = state.binning as Binning;
-  if (state.scenario === 'pasted') return analyse(loadWindows(state), state.bins, binning);
+  if (state.scenario === 'pasted') return analyse(pastedWindows(state), state.bins, binning);
   return scenarioAnalysis(state.scenario as DriftScenarioName, n, state.strength, state.seed, state.bins, binning);
 }
 
