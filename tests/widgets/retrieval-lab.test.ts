@@ -4,11 +4,13 @@
 // dense C, A, E, B; k = 60) with its scores 1/61 + 1/62 = 0.03252 ..., and recall@k and reciprocal
 // rank against the reader's relevant items.
 import { describe, expect, it } from 'vitest';
-import { view, chartedProbes, parseItems } from '../../src/widgets/retrieval-lab/view.ts';
+import { view, chartedProbes, parseItems, QUERIES } from '../../src/widgets/retrieval-lab/view.ts';
+import { buildIvfIndex, clusteredVectors, ivfRecallCurve } from '../../src/lib/llm/ivf.ts';
+import { fmtInt, fmtPercent } from '../../src/widgets/kit/format.ts';
 import { schema } from '../../src/widgets/retrieval-lab/schema.ts';
 import { readout, tableRow, viewHarness } from './harness.ts';
 
-const { html, error } = viewHarness(schema, view);
+const { html, error, state } = viewHarness(schema, view);
 
 describe('retrieval lab view: IVF', () => {
   it('probing 2 of 32 lists of 2,000 vectors: most of the true 10 neighbors at a tenth of the exact cost', () => {
@@ -37,6 +39,34 @@ describe('retrieval lab view: IVF', () => {
       expect(costs[i]).toBeGreaterThan(costs[i - 1] as number);
     }
     expect(costs.at(-1)).toBe(5064);
+  });
+
+  it('answers a setting it has seen before as it did the first time, each setting kept apart', () => {
+    // Settings one apart, then again in reverse: each answer is its own index's (the view keeps its
+    // last measurements, so a key that left out a setting would show here).
+    const settings = [
+      { n: 2100 },
+      { n: 2200 },
+      { n: 2100, nlist: 16 },
+      { n: 2100, neighbors: 5 },
+      { n: 2100, seed: 2 },
+    ];
+    const first = settings.map((patch) => html(patch));
+    [...settings].reverse().forEach((patch, i) => expect(html(patch)).toBe(first[settings.length - 1 - i]));
+    settings.forEach((patch, i) => {
+      const s = state(patch);
+      const all = clusteredVectors({
+        count: s.n + QUERIES,
+        dimensions: s.dims,
+        clusters: s.clusters,
+        spread: s.spread,
+        seed: s.seed,
+      });
+      const index = buildIvfIndex(all.slice(0, s.n), { nlist: s.nlist, seed: s.seed });
+      const [point] = ivfRecallCurve(index, all.slice(s.n), { k: s.neighbors, nprobes: [s.nprobe] });
+      expect(readout(first[i] as string, `Recall@${s.neighbors}`)).toBe(fmtPercent(point!.recallAtK));
+      expect(readout(first[i] as string, 'Distances per query')).toBe(fmtInt(point!.meanDistancesComputed));
+    });
   });
 
   it('charts powers of two up to nlist, plus nlist and the reader’s nprobe', () => {
