@@ -234,6 +234,28 @@ describe('ivfRecallCurve', () => {
     expect(curve.at(-1)).toEqual({ nprobe: 24, recallAtK: 1, meanDistancesComputed: vectors.length + 24 });
   });
 
+  it.each([
+    ['every vector on its centre (ties everywhere)', 0],
+    ['wide, overlapping clusters', 1],
+  ])('equals searching each nprobe on its own with %s', (_, spread) => {
+    // The curve skips a list whose vectors are all too far to enter the top k: that must never
+    // change what is found, even where many distances tie.
+    const points = clusteredVectors({ count: 420, dimensions: 4, clusters: 6, spread, seed: 9 });
+    const data = points.slice(0, 400);
+    const asked = points.slice(400);
+    const ivf = buildIvfIndex(data, { nlist: 8, seed: 2 });
+    const curve = ivfRecallCurve(ivf, asked, { k: 7, nprobes: [1, 2, 3, 4, 5, 6, 7, 8] });
+    for (const point of curve) {
+      const recall = asked.reduce((total, query) => {
+        const exact = new Set(exactKnn(data, query, 7).ids);
+        return (
+          total + searchIvf(ivf, query, { k: 7, nprobe: point.nprobe }).ids.filter((id) => exact.has(id)).length / 7
+        );
+      }, 0);
+      expect(point.recallAtK).toBeCloseTo(recall / asked.length, 12);
+    }
+  });
+
   it('sorts and de-duplicates the nprobe values', () => {
     expect(ivfRecallCurve(index, queries, { k: 5, nprobes: [4, 1, 4] }).map((p) => p.nprobe)).toEqual([1, 4]);
   });
