@@ -6,9 +6,15 @@
 import { sum } from '../arithmetic.ts';
 import type { DriftWindows } from '../datasets/drift-scenarios.ts';
 import { klDivergence, jsDivergence } from './divergence.ts';
-import { ksTestOfSorted, sortedSample, type KsTestResult } from './ks.ts';
+import { ksTestOfSorted, type KsTestResult } from './ks.ts';
 import { psi, psiBinContributions } from './psi.ts';
-import { binSortedSamples, chiSquareTwoSample, type Binning, type TwoSampleChiSquareResult } from './two-sample.ts';
+import {
+  binSortedSamples,
+  chiSquareTwoSample,
+  sortedWindows,
+  type Binning,
+  type TwoSampleChiSquareResult,
+} from './two-sample.ts';
 
 /** PSI bands, a rule of thumb from credit scoring: below 0.1 stable, 0.1 to 0.25 watch, above act. */
 export const PSI_WATCH = 0.1;
@@ -65,8 +71,7 @@ export function driftReport(windows: DriftWindows, bins: number, binning: Binnin
   let ks: KsTestResult | null = null;
   if (windows.kind === 'numeric') {
     // Each window sorted once, for its bins and the KS test (the sorts are most of the work).
-    const sortedReference = sortedSample(windows.reference, 'the reference sample', 'Binning');
-    const sortedCurrent = sortedSample(windows.current, 'the current sample', 'Binning');
+    const [sortedReference, sortedCurrent] = sortedWindows(windows.reference, windows.current);
     ({ edges, reference, current } = binSortedSamples(sortedReference, sortedCurrent, bins, binning));
     ks = ksTestOfSorted(sortedReference, sortedCurrent);
   } else {

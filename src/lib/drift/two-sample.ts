@@ -13,6 +13,9 @@ import { sum } from '../arithmetic.ts';
 
 export type Binning = 'quantile' | 'equal';
 
+const EQUAL_WIDTH = 'Equal-width edges';
+const BINNING = 'Binning';
+
 /**
  * Equal-width bin edges spanning the smallest to the largest value, as numpy.histogram_bin_edges
  * with an integer bin count (the last bin is closed on the right in histogram()).
@@ -39,8 +42,6 @@ export function equalWidthEdges(values: readonly number[], bins: number): number
   }
   return edgesBetween(low, high, bins);
 }
-
-const EQUAL_WIDTH = 'Equal-width edges';
 
 /** equalWidthEdges of values whose smallest is `low` and largest `high`. */
 function edgesBetween(low: number, high: number, bins: number): number[] {
@@ -86,15 +87,19 @@ export function binSamples(
   bins: number,
   binning: Binning,
 ): BinnedSamples {
-  return binSortedSamples(
-    sortedSample(reference, 'the reference sample', BINNING),
-    sortedSample(current, 'the current sample', BINNING),
-    bins,
-    binning,
-  );
+  return binSortedSamples(...sortedWindows(reference, current), bins, binning);
 }
 
-const BINNING = 'Binning';
+/**
+ * Both samples checked (not empty, finite) and sorted, once: what binSortedSamples and the KS test
+ * (ksTestOfSorted) take, so the drift report sorts each window a single time.
+ */
+export function sortedWindows(reference: readonly number[], current: readonly number[]): [Float64Array, Float64Array] {
+  return [
+    sortedSample(reference, 'the reference sample', BINNING),
+    sortedSample(current, 'the current sample', BINNING),
+  ];
+}
 
 /**
  * binSamples of two samples already checked and sorted (sortedSample): the drift report sorts
