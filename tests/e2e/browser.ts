@@ -266,6 +266,9 @@ async function scan(page: Page, { include, rules, judged }: ScanOptions) {
   const frames = await page.locator('iframe').count();
   if (frames > 0) throw new Error(`${page.url()} has ${frames} iframe(s): axe would not scan them`);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  // A long chapter lays out its blocks in steps (Head.astro), skipping those off screen until their
+  // turn; axe judges the page as it ends up, so lay out the rest now, as printing does.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   const result = await page.evaluate(
     async ({ include, rules, tags, themeRules, judged }) => {
       type Axe = typeof import('axe-core') & { _audit: { rules: { id: string; selector: string }[] } };

@@ -1,0 +1,107 @@
+// A long chapter is laid out in steps (Head.astro): the blocks off screen are skipped until their
+// turn. These tests hold the steps (no idle callback ever runs) to check the half-laid-out page
+// readers can meet in its first second, and let them run to check the page they end with.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
+
+const CHAPTER = '/lifecycle/evaluation/';
+const FAR = 'pitfalls'; // a section near the end, below a dozen formulas and two widgets
+
+const holdSteps = (page: Page) => page.addInitScript(() => (window.requestIdleCallback = () => 0));
+const skippedBlocks = (page: Page) =>
+  page.evaluate(
+    () =>
+      [...document.querySelectorAll('.sl-markdown-content > *')].filter(
+        (block) => getComputedStyle(block).contentVisibility === 'auto',
+      ).length,
+  );
+const laidOut = (page: Page) => page.evaluate(() => document.documentElement.hasAttribute('data-laid-out'));
+const headingTop = (page: Page, id: string) =>
+  page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), id);
+const headingOffsets = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.sl-markdown-content :is(h2, h3)[id]')].map(
+      (heading) => `${heading.id} ${Math.round(heading.getBoundingClientRect().top + scrollY)}`,
+    ),
+  );
+
+describeInBrowser('a long chapter laid out in steps', ({ browser, url }) => {
+  /** Where the far heading lands, and every heading's offset, on the page laid out whole. */
+  async function wholePage() {
+    const page = await freshPage(browser());
+    await page.goto(url(`${CHAPTER}#${FAR}`), { waitUntil: 'load' });
+    expect(await skippedBlocks(page)).toBe(0);
+    expect(await laidOut(page)).toBe(true);
+    const landing = await headingTop(page, FAR);
+    const offsets = await headingOffsets(page);
+    await page.close();
+    return { landing, offsets };
+  }
+
+  it('lands a table of contents click on its heading before the steps are done', async () => {
+    const whole = await wholePage();
+    expect(whole.landing).toBeGreaterThan(0);
+    expect(whole.landing).toBeLessThan(150); // right under the header
+
+    const page = await freshPage(browser());
+    const errors = watchErrors(page);
+    await holdSteps(page);
+    // The click alone must do it: the hash change's own fallback (the next test) is kept out.
+    await page.addInitScript(() => addEventListener('hashchange', (event) => event.stopImmediatePropagation()));
+    await page.goto(url(CHAPTER), { waitUntil: 'load' });
+    // Held: most blocks are still skipped, so the click meets the estimated heights.
+    expect(await skippedBlocks(page)).toBeGreaterThan(20);
+    expect(await laidOut(page)).toBe(false);
+    await page.locator(`starlight-toc a[href="#${FAR}"]`).click();
+    await page.waitForFunction((id) => location.hash === `#${id}`, FAR);
+    expect(await laidOut(page)).toBe(true);
+    expect(await skippedBlocks(page)).toBe(0);
+    expect(await headingTop(page, FAR)).toBe(whole.landing);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lays out the rest at once on a hash change or for print', async () => {
+    const whole = await wholePage();
+    const page = await freshPage(browser());
+    await holdSteps(page);
+    await page.goto(url(CHAPTER), { waitUntil: 'load' });
+    expect(await skippedBlocks(page)).toBeGreaterThan(20);
+    // Print styles never skip a block, even before the steps are done.
+    await page.emulateMedia({ media: 'print' });
+    expect(await skippedBlocks(page)).toBe(0);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await skippedBlocks(page)).toBeGreaterThan(20);
+
+    await page.evaluate((id) => (location.hash = id), FAR);
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-laid-out'));
+    expect(await skippedBlocks(page)).toBe(0);
+    expect(await headingTop(page, FAR)).toBe(whole.landing);
+    await page.close();
+  });
+
+  it('ends with the page a reader opened on a section gets, heading for heading', async () => {
+    const whole = await wholePage();
+    const page = await freshPage(browser());
+    const errors = watchErrors(page);
+    await page.goto(url(CHAPTER), { waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-laid-out'));
+    expect(await skippedBlocks(page)).toBe(0);
+    expect(await headingOffsets(page)).toEqual(whole.offsets);
+    expect(whole.offsets.length).toBeGreaterThan(15);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lays out a reloaded page whole, where the browser restores the scroll position', async () => {
+    const page = await freshPage(browser());
+    await holdSteps(page);
+    await page.goto(url(CHAPTER), { waitUntil: 'load' });
+    expect(await skippedBlocks(page)).toBeGreaterThan(20);
+    await page.reload({ waitUntil: 'load' });
+    expect(await laidOut(page)).toBe(true);
+    expect(await skippedBlocks(page)).toBe(0);
+    await page.close();
+  });
+});
