@@ -1,4 +1,5 @@
 // Site wiring only: behaviour lives in src/markdown and src/integrations.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
@@ -26,6 +27,16 @@ export default defineConfig({
   cacheDir: process.env.CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   vite: {
+    resolve: {
+      alias: [
+        // Starlight's table of contents element, replaced by one that starts without scanning the
+        // whole page (see the file). If Starlight moves it, this stops matching and its own is used.
+        {
+          find: /^.*\/components-internals\/TableOfContents\/starlight-toc(\.[jt]s)?$/,
+          replacement: fileURLToPath(new URL('./src/components/starlight/toc.ts', import.meta.url)),
+        },
+      ],
+    },
     build: {
       rollupOptions: {
         output: {
