@@ -133,6 +133,9 @@ export async function measureWidget(
 ): Promise<WidgetLatency> {
   const open = async () => {
     await page.goto(pageUrl, { waitUntil: 'load' });
+    // A long chapter lays itself out in idle-time steps after loading (Head.astro): let them end,
+    // so that the long tasks recorded are the widget's.
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-laid-out'));
     await page.evaluate((name) => customElements.whenDefined(name), tag);
     await page.locator(tag).first().scrollIntoViewIfNeeded();
     // The view is fetched and started (a worker warmed up) as when the reader points at the widget:
