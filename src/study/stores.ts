@@ -6,7 +6,7 @@
 import type { StoredFormat } from '../client/store.ts';
 import { FLASHCARDS_FORMAT, isNewer, type SavedProgress } from './flashcards/progress.ts';
 import type { StoredCard } from './flashcards/schedule.ts';
-import { MOCK_FORMAT, type MockSession } from './mock/session.ts';
+import { HISTORY_MAX, MOCK_FORMAT, type MockSession } from './mock/session.ts';
 import { PLAN_FORMAT, type SavedPlan } from './plan/plan-state.ts';
 import { READ_FORMAT, type ReadState } from './progress/read-state.ts';
 import { MARKS_FORMAT, type Marks } from './questions/marks.ts';
@@ -97,11 +97,19 @@ export function mergeFlashcards(mine: SavedProgress, incoming: SavedProgress): M
 const started = (s: MockSession) =>
   s.startedAt !== null || s.elapsedBefore > 0 || s.finished || s.notes !== '' || Object.keys(s.scores).length > 0;
 
-/** The mock session carries no time either: an import fills a session the reader has not started, and only that. */
+/**
+ * The mock session carries no time either: an import fills a session the reader has not started, and
+ * only that. Earlier mocks are joined by run: one already here stays as it is.
+ */
 export function mergeMock(mine: MockSession, incoming: MockSession): Merged<MockSession> {
-  if (same(mine, incoming)) return { value: mine, added: 0, updated: 0, kept: 0 };
-  if (!started(mine)) return { value: incoming, added: 1, updated: 0, kept: 0 };
-  return { value: mine, added: 0, updated: 0, kept: 1 };
+  const known = new Set(mine.history.map((r) => r.runId));
+  const joined = incoming.history.filter((r) => !known.has(r.runId));
+  const history = [...mine.history, ...joined].slice(-HISTORY_MAX);
+  const withHistory = (session: MockSession) => ({ ...session, history });
+  if (same({ ...mine, history: [] }, { ...incoming, history: [] }))
+    return { value: withHistory(mine), added: joined.length, updated: 0, kept: 0 };
+  if (!started(mine)) return { value: withHistory(incoming), added: 1 + joined.length, updated: 0, kept: 0 };
+  return { value: withHistory(mine), added: joined.length, updated: 0, kept: 1 };
 }
 
 /** The study plan: the more recently made plan wins; done marks are joined, keeping the first time. */

@@ -9,7 +9,7 @@ import { localDay } from '../plan/dates.ts';
 import { PLAN_FORMAT } from '../plan/plan-state.ts';
 import { planProgress } from '../plan/planner.ts';
 import { FLASHCARDS_FORMAT } from '../flashcards/progress.ts';
-import { MOCK_FORMAT } from '../mock/session.ts';
+import { MOCK_FORMAT, scoredMocks } from '../mock/session.ts';
 import { READ_FORMAT, isRead } from '../progress/read-state.ts';
 import { STUDY_STORES } from '../stores.ts';
 import {
@@ -25,15 +25,18 @@ import { withBase } from '../../site/paths.ts';
 /** The page's one store of a listed format. */
 const storeOf = (listed: { format: StoredFormat<unknown> }) => versionedStore(listed.format);
 const percent = (x: number) => `${Math.round(x * 100)}%`;
+/** The mocks listed, newest first: enough to see a trend. */
+const MOCKS_SHOWN = 10;
 
 class StudyDashboard extends HTMLElement {
   private cards: CardRef[] = [];
-  private exercises: Record<string, string> = {};
+  /** Mock prompts' titles by id. */
+  private promptTitles: Record<string, string> = {};
   private sections: Record<string, string> = {};
 
   connectedCallback() {
     this.cards = JSON.parse(this.dataset.cards ?? '[]') as CardRef[];
-    this.exercises = JSON.parse(this.dataset.exercises ?? '{}') as Record<string, string>;
+    this.promptTitles = JSON.parse(this.dataset.promptTitles ?? '{}') as Record<string, string>;
     this.sections = JSON.parse(this.dataset.sections ?? '{}') as Record<string, string>;
     this.querySelector('[data-nojs]')?.remove();
     this.querySelector<HTMLElement>('[data-app]')!.hidden = false;
@@ -88,13 +91,15 @@ class StudyDashboard extends HTMLElement {
         : `Estimated retention: ${percent(stats.retention)} (the average chance you recall a studied card today, from its review history).`,
     );
 
-    const mocks = mockResults([versionedStore(MOCK_FORMAT).get()]);
+    // Newest first. What to drill comes from the latest mock only: the earlier ones show the trend.
+    const mocks = mockResults(scoredMocks(versionedStore(MOCK_FORMAT).get())).reverse();
+    const latest = mocks.slice(0, 1);
     this.querySelector<HTMLElement>('[data-mocks-empty]')!.hidden = mocks.length > 0;
     this.listItems(
       '[data-mocks]',
-      mocks.map((m) => {
-        const title = m.prompt ? (this.exercises[m.prompt] ?? m.prompt) : 'Your own prompt';
-        return [`${title}: ${m.verdict}`];
+      mocks.slice(0, MOCKS_SHOWN).map((m, i) => {
+        const title = m.prompt ? (this.promptTitles[m.prompt] ?? m.prompt) : 'Your own prompt';
+        return [`${i === 0 && mocks.length > 1 ? 'Latest: ' : ''}${title}: ${m.verdict}`];
       }),
     );
 
@@ -104,7 +109,7 @@ class StudyDashboard extends HTMLElement {
         `${this.sections[w.section] ?? w.section}: ${w.lapses} forgotten ${w.lapses === 1 ? 'card' : 'cards'}. Go back to `,
         this.link(w.href, w.chapter),
       ]),
-      ...mocks.flatMap((m) =>
+      ...latest.flatMap((m) =>
         m.weak.map((d) => [`${d.label}: scored ${d.score} of 4 in a mock. See `, this.link(rubric, 'the rubric')]),
       ),
     ];

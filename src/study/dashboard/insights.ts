@@ -4,7 +4,7 @@
  */
 import { buildQueue, retrievability, type Progress } from '../flashcards/schedule.ts';
 import { DIMENSIONS, summarize, type Score } from '../mock/rubric.ts';
-import type { MockSession } from '../mock/session.ts';
+import type { MockRecord } from '../mock/session.ts';
 
 /** A deck card as the progress page needs it (from the flashcards collection at build time). */
 export interface CardRef {
@@ -64,7 +64,7 @@ export function weakSections(cards: readonly CardRef[], progress: Progress, limi
 }
 
 export interface MockResult {
-  /** Exercise slug, or null for the reader's own prompt. */
+  /** Prompt id ("cases/news-feed"), or null for the reader's own prompt. */
   prompt: string | null;
   total: number;
   verdict: string;
@@ -72,15 +72,14 @@ export interface MockResult {
   weak: { label: string; score: Score }[];
 }
 
-/** The scored mocks among `sessions`, in order: a session counts once finished with every dimension scored. */
-export function mockResults(sessions: readonly MockSession[]): MockResult[] {
-  return sessions.flatMap((session) => {
-    const summary = summarize(session.scores);
-    if (!session.finished || summary.scored < DIMENSIONS.length) return [];
+/** The results of scored mocks (scoredMocks in session.ts), in the same order. */
+export function mockResults(mocks: readonly MockRecord[]): MockResult[] {
+  return mocks.map(({ prompt, scores }) => {
+    const summary = summarize(scores);
     const weak = DIMENSIONS.flatMap((d) => {
-      const score = session.scores[d.id];
+      const score = scores[d.id];
       return score !== undefined && score <= 2 ? [{ label: d.label, score }] : [];
     });
-    return [{ prompt: session.prompt, total: summary.total, verdict: summary.verdict, weak }];
+    return { prompt, total: summary.total, verdict: summary.verdict, weak };
   });
 }

@@ -283,7 +283,9 @@ class MockInterview extends HTMLElement {
     const now = Date.now();
     if (
       elapsedMs(this.session, now) > 0 &&
-      !window.confirm('Reset the timer to 45:00 and clear your scores and ticks? Your notes and recordings stay.')
+      !window.confirm(
+        'Reset the timer to 45:00 and clear your scores and ticks? Your notes and recordings stay, and a mock with every dimension scored stays on your progress page.',
+      )
     )
       return;
     this.session = reset(this.session);

@@ -2,27 +2,32 @@
  * A mock-interview session as it is kept in the reader's browser, and the timer transitions on it.
  * Pure: every function takes `now` (ms since the epoch).
  *
- * Stored in localStorage "mlguide:mock" (version 2):
+ * Stored in localStorage "mlguide:mock" (version 3):
  *
- *   { "version": 2, "prompt": "cases/ad-click-prediction" | null, "track": "", "level": "", "domain": "",
+ *   { "version": 3, "prompt": "cases/ad-click-prediction" | null, "track": "", "level": "", "domain": "",
  *     "startedAt": <epoch ms> | null, "elapsedBefore": <ms>, "finished": false, "notes": "...",
- *     "scores": { "<dimension id>": 1..4 }, "covered": ["<rubric item id>", ...], "runId": "m..." | null }
+ *     "scores": { "<dimension id>": 1..4 }, "covered": ["<rubric item id>", ...], "runId": "m..." | null,
+ *     "history": [{ "runId": "m...", "prompt": "cases/..." | null, "scores": { every dimension: 1..4 } }] }
  *
  * The clock fields are those of clock.ts. `covered` holds the rubric items ticked in the debrief;
  * `runId` names this run of the mock (set when the timer first starts), so grading the same mock twice
- * replaces its grading instead of adding one. Version 1 stored a bare exercise slug as the prompt and
- * had no track, covered or runId; it is migrated on reading.
+ * replaces its grading instead of adding one. `history` keeps the scores of earlier mocks, oldest
+ * first: a finished mock with every dimension scored joins it when the reader resets for the next
+ * one (at most HISTORY_MAX, the oldest dropped first). Version 1 stored a bare exercise slug as the
+ * prompt and had no track, covered or runId; version 2 had no history. Both are migrated on reading.
  */
 import { clockInThePast, isTimeUp, pauseClock, readClock, startClock } from './clock.ts';
 import { normalizePromptId } from './prompts.ts';
-import { isDimension, isScore, type Scores } from './rubric.ts';
+import { DIMENSIONS, isDimension, isScore, type Scores } from './rubric.ts';
 import { isRecord, type StoredFormat } from '../../client/store.ts';
 
 export { elapsedMs, isTimeUp } from './clock.ts';
 
 export const MOCK_KEY = 'mlguide:mock';
 export const NOTES_MAX = 20_000;
-const VERSION = 2;
+export const HISTORY_MAX = 100;
+const VERSION = 3;
+const RUN_ID = /^m[a-z0-9]{1,20}$/;
 const ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface MockSession {
@@ -41,6 +46,15 @@ export interface MockSession {
   scores: Scores;
   covered: string[];
   runId: string | null;
+  /** Earlier mocks' scores, oldest first. */
+  history: MockRecord[];
+}
+
+/** A scored mock: which run, on which prompt, and a score for every rubric dimension. */
+export interface MockRecord {
+  runId: string;
+  prompt: string | null;
+  scores: Scores;
 }
 
 export function newSession(): MockSession {
@@ -57,6 +71,7 @@ export function newSession(): MockSession {
     scores: {},
     covered: [],
     runId: null,
+    history: [],
   };
 }
 
@@ -93,9 +108,46 @@ export function settle(s: MockSession, now: number): MockSession {
   return isTimeUp(current, now) ? finish(current, now) : current;
 }
 
-/** Back to 0:00 with no scores and nothing ticked; the prompt, filters and notes stay. */
+/**
+ * Back to 0:00 with no scores and nothing ticked; the prompt, filters and notes stay, and a scored
+ * mock joins the history.
+ */
 export function reset(s: MockSession): MockSession {
-  return { ...s, startedAt: null, elapsedBefore: 0, finished: false, scores: {}, covered: [], runId: null };
+  return {
+    ...s,
+    startedAt: null,
+    elapsedBefore: 0,
+    finished: false,
+    scores: {},
+    covered: [],
+    runId: null,
+    history: scoredMocks(s).slice(-HISTORY_MAX),
+  };
+}
+
+/** The record of the session's own run: once it is finished with every dimension scored. */
+function ownRecord(s: MockSession): MockRecord | null {
+  if (!s.finished || !isComplete(s.scores)) return null;
+  return { runId: s.runId ?? 'm0', prompt: s.prompt, scores: s.scores };
+}
+
+const isComplete = (scores: Scores) => DIMENSIONS.every((d) => isScore(scores[d.id]));
+
+/** Every scored mock, oldest first: the history, then the session's own run once it is scored. */
+export function scoredMocks(s: MockSession): MockRecord[] {
+  const own = ownRecord(s);
+  return own ? [...s.history.filter((r) => r.runId !== own.runId), own] : s.history;
+}
+
+/** A history entry as stored, or null when any part of it is damaged. */
+function readRecord(entry: unknown): MockRecord | null {
+  if (!isRecord(entry)) return null;
+  const { runId, prompt, scores } = entry;
+  if (typeof runId !== 'string' || !RUN_ID.test(runId)) return null;
+  if (prompt !== null && (typeof prompt !== 'string' || normalizePromptId(prompt) !== prompt)) return null;
+  if (!isRecord(scores) || !isComplete(scores as Scores)) return null;
+  if (Object.keys(scores).some((key) => !isDimension(key))) return null;
+  return { runId, prompt, scores: { ...(scores as Scores) } };
 }
 
 /**
@@ -137,11 +189,20 @@ export const MOCK_FORMAT: StoredFormat<MockSession> = {
     } else if ('scores' in data) skipped.push('the scores');
     const validCovered = Array.isArray(covered) && covered.every((id) => typeof id === 'string' && ITEM_ID.test(id));
     take('covered', validCovered, validCovered ? [...new Set(covered as string[])] : []);
-    take('runId', runId === null || (typeof runId === 'string' && /^m[a-z0-9]{1,20}$/.test(runId)), runId as string);
+    take('runId', runId === null || (typeof runId === 'string' && RUN_ID.test(runId)), runId as string);
+    // Entry by entry: a damaged record drops only itself (the store keeps the original aside).
+    const { history } = data;
+    if (Array.isArray(history)) {
+      const records = history.map(readRecord);
+      session.history = records.filter((r): r is MockRecord => r !== null);
+      const damaged = records.length - session.history.length;
+      if (damaged > 0) skipped.push(`${damaged} of the ${records.length} earlier mocks`);
+    } else if ('history' in data) skipped.push('the earlier mocks');
     return { value: session, skipped };
   },
   write: (session) => ({ ...session }),
   migrate: {
+    2: (old) => ({ ...old, version: 3, history: [] }),
     1: (old) => ({
       ...old,
       version: 2,

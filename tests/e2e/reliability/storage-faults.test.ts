@@ -92,10 +92,12 @@ const FEATURES: Record<FaultSuiteKey, Feature> = {
     name: 'mock interview',
     page: '/practice/mock-interview-mode/',
     notice: (page) => page.locator('mock-interview [data-notice]'),
-    oneBad: { ...mock, level: 3 },
+    // One earlier mock damaged among two good ones.
+    oneBad: { ...mock, history: [...(mock.history as object[]), { runId: 'not a run', prompt: null, scores: {} }] },
     survives: (stored) => {
       expect(stored.scores).toEqual(mock.scores);
       expect(stored.domain).toBe(mock.domain);
+      expect(stored.history).toEqual(mock.history);
     },
     versioned: (version) => ({ ...mock, version }),
     use: async (page) => {

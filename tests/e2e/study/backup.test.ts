@@ -168,6 +168,39 @@ describeInBrowser('backup and progress', ({ browser, url }) => {
     await page.close();
   });
 
+  it('lists the scored mocks newest first, and drills what the latest one scored low', async () => {
+    const full = {
+      clarify: 3,
+      data: 2,
+      model: 3,
+      evaluation: 3,
+      serving: 2,
+      monitoring: 3,
+      tradeoffs: 3,
+      communication: 4,
+    };
+    const { page, errors } = await progressPage(browser(), url, {
+      'mlguide:mock': {
+        ...JSON.parse(await readFile(new URL('../../client/saved/mock.json', import.meta.url), 'utf8')),
+        // The mock on screen is finished and scored: it is the latest, before it joins the history.
+        finished: true,
+        scores: { ...full, data: 3, serving: 3, model: 1 },
+      },
+    });
+    const dashboard = page.locator('study-dashboard');
+    await expect.poll(() => dashboard.locator('[data-mocks] li').count()).toBe(3);
+    const lines = await dashboard.locator('[data-mocks] li').allTextContents();
+    expect(lines[0]).toMatch(/^Latest: Detect fraudulent card transactions: 23 of 32/);
+    expect(lines[1]).toMatch(/^Your own prompt: 25 of 32/);
+    expect(lines[2]).toMatch(/^Ad click prediction: 23 of 32/);
+    const weak = await dashboard.locator('[data-weak] li').allTextContents();
+    expect(weak.filter((line) => line.includes('in a mock'))).toEqual([
+      'Model and baseline: scored 1 of 4 in a mock. See the rubric',
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('fits 360 px', async () => {
     const page = await freshPage(browser(), { viewport: { width: 360, height: 800 } });
     await page.goto(url(PROGRESS), { waitUntil: 'networkidle' });

@@ -108,6 +108,38 @@ describe('merging an import into what the reader has', () => {
     expect(mergeMock(mine, theirs)).toEqual({ value: mine, added: 0, updated: 0, kept: 1 });
   });
 
+  it('earlier mocks are joined by run, whichever session wins', () => {
+    const scores = {
+      clarify: 3,
+      data: 2,
+      model: 3,
+      evaluation: 3,
+      serving: 1,
+      monitoring: 3,
+      tradeoffs: 3,
+      communication: 4,
+    } as const;
+    const record = (runId: string) => ({ runId, prompt: null, scores });
+    const mine = { ...newSession(), notes: 'my notes', history: [record('m1'), record('m2')] };
+    const theirs = { ...newSession(), notes: 'their notes', history: [record('m2'), record('m3')] };
+    // Mine is started, so its session stays; their m3 joins, m2 is already here.
+    expect(mergeMock(mine, theirs)).toEqual({
+      value: { ...mine, history: [record('m1'), record('m2'), record('m3')] },
+      added: 1,
+      updated: 0,
+      kept: 1,
+    });
+    // An unstarted session takes theirs, and keeps its own earlier mocks.
+    const fresh = { ...newSession(), history: [record('m1')] };
+    expect(mergeMock(fresh, theirs)).toEqual({
+      value: { ...theirs, history: [record('m1'), record('m2'), record('m3')] },
+      added: 3,
+      updated: 0,
+      kept: 0,
+    });
+    expect(mergeMock(mine, mine)).toEqual({ value: mine, added: 0, updated: 0, kept: 0 });
+  });
+
   it('a study plan: the newer plan wins, done marks are joined', () => {
     const older: SavedPlan = setDone(
       { ...emptySavedPlan(), updatedAt: 100, plan: PLAN },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardStats, mockResults, weakSections, type CardRef } from '../../../src/study/dashboard/insights.ts';
 import type { StoredCard } from '../../../src/study/flashcards/schedule.ts';
-import { newSession } from '../../../src/study/mock/session.ts';
+import { newSession, scoredMocks } from '../../../src/study/mock/session.ts';
 
 const NOW = new Date('2026-12-10T00:00:00.000Z');
 
@@ -65,8 +65,11 @@ describe('mock results', () => {
       tradeoffs: 3,
       communication: 4,
     } as const;
-    const done = { ...newSession(), prompt: 'card-fraud-detection', finished: true, scores };
-    expect(mockResults([done, { ...done, finished: false }, { ...done, scores: { clarify: 3 as const } }])).toEqual([
+    const done = { ...newSession(), prompt: 'card-fraud-detection', finished: true, runId: 'm1', scores };
+    const unfinished = { ...done, finished: false };
+    const unscored = { ...done, scores: { clarify: 3 as const } };
+    expect([unfinished, unscored].flatMap((s) => mockResults(scoredMocks(s)))).toEqual([]);
+    expect(mockResults(scoredMocks(done))).toEqual([
       {
         prompt: 'card-fraud-detection',
         total: 22,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   elapsedMs,
   finish,
+  HISTORY_MAX,
   isRunning,
   isTimeUp,
   newSession,
@@ -11,15 +12,29 @@ import {
   MOCK_FORMAT,
   pause,
   reset,
+  scoredMocks,
   settle,
   start,
 } from '../../../src/study/mock/session.ts';
 import { shiftClock } from '../../../src/study/mock/clock.ts';
+import type { Scores } from '../../../src/study/mock/rubric.ts';
 import { parseStored } from '../../../src/client/store.ts';
 import { formatClock, formatElapsed, phaseAt, remainingMs } from '../../../src/study/mock/plan.ts';
 
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
+/** A score for every rubric dimension. */
+const FULL = {
+  clarify: 3,
+  data: 2,
+  model: 4,
+  evaluation: 3,
+  serving: 1,
+  monitoring: 3,
+  tradeoffs: 3,
+  communication: 4,
+} as const;
 
 describe('the mock timer', () => {
   it('computes elapsed time from the start time, so a reload 10 minutes later is in the Data phase', () => {
@@ -146,7 +161,7 @@ describe('stored session', () => {
   });
 
   it('keeps corrupt, foreign or newer data aside with a message', () => {
-    for (const raw of ['{', '[]', '"x"', '{"version":3}']) {
+    for (const raw of ['{', '[]', '"x"', '{"version":4}']) {
       const parsed = parseStored(MOCK_FORMAT, raw);
       expect(parsed.value).toEqual(newSession());
       expect(parsed.lossy).toBe(true);
@@ -202,12 +217,79 @@ describe('stored session', () => {
       scores: { clarify: 3 },
     };
     expect(parseStored(MOCK_FORMAT, JSON.stringify(v1))).toEqual({
-      value: { ...newSession(), ...v1, version: 2, prompt: 'exercises/card-fraud-detection' },
+      value: { ...newSession(), ...v1, version: 3, prompt: 'exercises/card-fraud-detection' },
       notices: [],
       lossy: false,
     });
     const bad = parseStored(MOCK_FORMAT, JSON.stringify({ ...v1, prompt: 'Bad Prompt!' }));
     expect(bad.value).toMatchObject({ prompt: null, notes: 'MY NOTES' });
     expect(bad.notices[0]).toContain('the prompt');
+  });
+  it('migrates a version 2 session to an empty history, keeping everything else', () => {
+    const v2 = { ...newSession(), version: 2, notes: 'MY NOTES', scores: { clarify: 3 } } as Record<string, unknown>;
+    delete v2.history;
+    expect(parseStored(MOCK_FORMAT, JSON.stringify(v2))).toEqual({
+      value: { ...newSession(), notes: 'MY NOTES', scores: { clarify: 3 } },
+      notices: [],
+      lossy: false,
+    });
+  });
+
+  it('reads the history entry by entry: a damaged record drops only itself, and is named', () => {
+    const good = { runId: 'm1', prompt: 'cases/ad-click-prediction', scores: FULL };
+    const history = [
+      good,
+      { ...good, runId: 'x y' },
+      { ...good, prompt: 'Bad Prompt!' },
+      { ...good, scores: { ...FULL, data: 9 } },
+      { ...good, scores: { clarify: 3 } },
+      { ...good, scores: { ...FULL, hacking: 2 } },
+      'junk',
+      { ...good, runId: 'm2', prompt: null },
+    ];
+    const parsed = parseStored(MOCK_FORMAT, JSON.stringify({ ...newSession(), notes: 'MY NOTES', history }));
+    expect(parsed.value.history).toEqual([good, { ...good, runId: 'm2', prompt: null }]);
+    expect(parsed.value.notes).toBe('MY NOTES');
+    expect(parsed.lossy).toBe(true);
+    expect(parsed.notices[0]).toContain('6 of the 8 earlier mocks');
+    const notAList = parseStored(MOCK_FORMAT, JSON.stringify({ ...newSession(), history: { m1: good } }));
+    expect(notAList.value.history).toEqual([]);
+    expect(notAList.notices[0]).toContain('the earlier mocks');
+  });
+
+  it('keeps a scored mock in the history on reset, once, and lists it while it is still on screen', () => {
+    const scored = {
+      ...finish(start(newSession(), T0), T0 + 40 * MIN),
+      prompt: 'cases/ad-click-prediction',
+      scores: FULL,
+    };
+    const record = { runId: scored.runId!, prompt: 'cases/ad-click-prediction', scores: FULL };
+    expect(scoredMocks(scored)).toEqual([record]);
+    // Not finished, or a dimension unscored: not a result yet, and reset keeps nothing of it.
+    const partly = { ...scored, scores: { ...FULL, data: undefined } as Scores };
+    expect(scoredMocks(partly)).toEqual([]);
+    expect(scoredMocks({ ...scored, finished: false })).toEqual([]);
+    expect(reset(partly).history).toEqual([]);
+
+    const next = reset(scored);
+    expect(next.history).toEqual([record]);
+    expect(scoredMocks(next)).toEqual([record]);
+    // The second mock: rescored after finishing, it is still one record, listed after the first.
+    const second = { ...finish(start(next, T0 + DAY), T0 + DAY + 30 * MIN), scores: { ...FULL, model: 1 as const } };
+    const again = { ...second, scores: { ...FULL, model: 2 as const } };
+    expect(scoredMocks(again).map((r) => [r.runId, r.scores.model])).toEqual([
+      [scored.runId, 4],
+      [second.runId, 2],
+    ]);
+    expect(reset(reset(again)).history).toEqual(scoredMocks(again));
+  });
+
+  it('keeps the latest HISTORY_MAX mocks', () => {
+    const many = Array.from({ length: HISTORY_MAX }, (_, i) => ({ runId: `m${i}`, prompt: null, scores: FULL }));
+    const s = { ...newSession(), history: many, finished: true, runId: 'mlast', scores: FULL };
+    const kept = reset(s).history;
+    expect(kept).toHaveLength(HISTORY_MAX);
+    expect(kept[0].runId).toBe('m1');
+    expect(kept.at(-1)!.runId).toBe('mlast');
   });
 });
