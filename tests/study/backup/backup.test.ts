@@ -11,6 +11,7 @@ import {
 } from '../../../src/study/stores.ts';
 import type { StoredCard } from '../../../src/study/flashcards/schedule.ts';
 import { newSession } from '../../../src/study/mock/session.ts';
+import { SCORED } from '../mock/scored.ts';
 import { emptySavedPlan, PLAN_FORMAT, setDone, type SavedPlan } from '../../../src/study/plan/plan-state.ts';
 import { buildPlan } from '../../../src/study/plan/planner.ts';
 import { parseStored } from '../../../src/client/store.ts';
@@ -109,17 +110,7 @@ describe('merging an import into what the reader has', () => {
   });
 
   it('earlier mocks are joined by run, whichever session wins', () => {
-    const scores = {
-      clarify: 3,
-      data: 2,
-      model: 3,
-      evaluation: 3,
-      serving: 1,
-      monitoring: 3,
-      tradeoffs: 3,
-      communication: 4,
-    } as const;
-    const record = (runId: string) => ({ runId, prompt: null, scores });
+    const record = (runId: string) => ({ runId, prompt: null, scores: SCORED });
     const mine = { ...newSession(), notes: 'my notes', history: [record('m1'), record('m2')] };
     const theirs = { ...newSession(), notes: 'their notes', history: [record('m2'), record('m3')] };
     // Mine is started, so its session stays; their m3 joins, m2 is already here.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cardStats, mockResults, weakSections, type CardRef } from '../../../src/study/dashboard/insights.ts';
 import type { StoredCard } from '../../../src/study/flashcards/schedule.ts';
 import { newSession, scoredMocks } from '../../../src/study/mock/session.ts';
+import { SCORED } from '../mock/scored.ts';
 
 const NOW = new Date('2026-12-10T00:00:00.000Z');
 
@@ -55,17 +56,7 @@ describe('weakest sections', () => {
 
 describe('mock results', () => {
   it('counts a mock once it is finished and every dimension is scored, and names the low ones', () => {
-    const scores = {
-      clarify: 3,
-      data: 2,
-      model: 3,
-      evaluation: 3,
-      serving: 1,
-      monitoring: 3,
-      tradeoffs: 3,
-      communication: 4,
-    } as const;
-    const done = { ...newSession(), prompt: 'card-fraud-detection', finished: true, runId: 'm1', scores };
+    const done = { ...newSession(), prompt: 'card-fraud-detection', finished: true, runId: 'm1', scores: SCORED };
     const unfinished = { ...done, finished: false };
     const unscored = { ...done, scores: { clarify: 3 as const } };
     expect([unfinished, unscored].flatMap((s) => mockResults(scoredMocks(s)))).toEqual([]);

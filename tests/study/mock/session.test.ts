@@ -18,23 +18,13 @@ import {
 } from '../../../src/study/mock/session.ts';
 import { shiftClock } from '../../../src/study/mock/clock.ts';
 import type { Scores } from '../../../src/study/mock/rubric.ts';
+import { SCORED } from './scored.ts';
 import { parseStored } from '../../../src/client/store.ts';
 import { formatClock, formatElapsed, phaseAt, remainingMs } from '../../../src/study/mock/plan.ts';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
-/** A score for every rubric dimension. */
-const FULL = {
-  clarify: 3,
-  data: 2,
-  model: 4,
-  evaluation: 3,
-  serving: 1,
-  monitoring: 3,
-  tradeoffs: 3,
-  communication: 4,
-} as const;
 
 describe('the mock timer', () => {
   it('computes elapsed time from the start time, so a reload 10 minutes later is in the Data phase', () => {
@@ -236,14 +226,14 @@ describe('stored session', () => {
   });
 
   it('reads the history entry by entry: a damaged record drops only itself, and is named', () => {
-    const good = { runId: 'm1', prompt: 'cases/ad-click-prediction', scores: FULL };
+    const good = { runId: 'm1', prompt: 'cases/ad-click-prediction', scores: SCORED };
     const history = [
       good,
       { ...good, runId: 'x y' },
       { ...good, prompt: 'Bad Prompt!' },
-      { ...good, scores: { ...FULL, data: 9 } },
+      { ...good, scores: { ...SCORED, data: 9 } },
       { ...good, scores: { clarify: 3 } },
-      { ...good, scores: { ...FULL, hacking: 2 } },
+      { ...good, scores: { ...SCORED, hacking: 2 } },
       'junk',
       { ...good, runId: 'm2', prompt: null },
     ];
@@ -261,12 +251,12 @@ describe('stored session', () => {
     const scored = {
       ...finish(start(newSession(), T0), T0 + 40 * MIN),
       prompt: 'cases/ad-click-prediction',
-      scores: FULL,
+      scores: SCORED,
     };
-    const record = { runId: scored.runId!, prompt: 'cases/ad-click-prediction', scores: FULL };
+    const record = { runId: scored.runId!, prompt: 'cases/ad-click-prediction', scores: SCORED };
     expect(scoredMocks(scored)).toEqual([record]);
     // Not finished, or a dimension unscored: not a result yet, and reset keeps nothing of it.
-    const partly = { ...scored, scores: { ...FULL, data: undefined } as Scores };
+    const partly = { ...scored, scores: { ...SCORED, data: undefined } as Scores };
     expect(scoredMocks(partly)).toEqual([]);
     expect(scoredMocks({ ...scored, finished: false })).toEqual([]);
     expect(reset(partly).history).toEqual([]);
@@ -275,18 +265,18 @@ describe('stored session', () => {
     expect(next.history).toEqual([record]);
     expect(scoredMocks(next)).toEqual([record]);
     // The second mock: rescored after finishing, it is still one record, listed after the first.
-    const second = { ...finish(start(next, T0 + DAY), T0 + DAY + 30 * MIN), scores: { ...FULL, model: 1 as const } };
-    const again = { ...second, scores: { ...FULL, model: 2 as const } };
+    const second = { ...finish(start(next, T0 + DAY), T0 + DAY + 30 * MIN), scores: { ...SCORED, model: 1 as const } };
+    const again = { ...second, scores: { ...SCORED, model: 2 as const } };
     expect(scoredMocks(again).map((r) => [r.runId, r.scores.model])).toEqual([
-      [scored.runId, 4],
+      [scored.runId, 3],
       [second.runId, 2],
     ]);
     expect(reset(reset(again)).history).toEqual(scoredMocks(again));
   });
 
   it('keeps the latest HISTORY_MAX mocks', () => {
-    const many = Array.from({ length: HISTORY_MAX }, (_, i) => ({ runId: `m${i}`, prompt: null, scores: FULL }));
-    const s = { ...newSession(), history: many, finished: true, runId: 'mlast', scores: FULL };
+    const many = Array.from({ length: HISTORY_MAX }, (_, i) => ({ runId: `m${i}`, prompt: null, scores: SCORED }));
+    const s = { ...newSession(), history: many, finished: true, runId: 'mlast', scores: SCORED };
     const kept = reset(s).history;
     expect(kept).toHaveLength(HISTORY_MAX);
     expect(kept[0].runId).toBe('m1');
