@@ -42,19 +42,21 @@ export class StarlightTOC extends HTMLElement {
     for (const link of this.querySelectorAll('a')) linkFor.set(link.hash, link);
     const title = document.getElementById(PAGE_TITLE_ID);
     const selector = this.headingSelector;
-    // Each block belongs to the last heading at or before it; a block holding a heading, to that one.
+    const linkOf = (heading: Element | null) => heading && linkFor.get('#' + encodeURIComponent(heading.id));
+    // Each block belongs to the last listed heading at or before it; a block holding a listed heading,
+    // to that one. (The progress page's dashboard has headings of its own, which the list leaves out.)
     const sectionOf = new Map<Element, Element>();
     let heading: Element | null = title;
     if (title) sectionOf.set(title, title);
     const blocks = document.querySelectorAll('main .sl-markdown-content > *');
     for (const block of blocks) {
-      heading = block.matches(selector) ? block : (block.querySelector(selector) ?? heading);
+      const own = block.matches(selector) ? block : block.querySelector(selector);
+      if (linkOf(own)) heading = own;
       if (heading) sectionOf.set(block, heading);
     }
     const onIntersect = (entries: IntersectionObserverEntry[]) => {
       for (const { isIntersecting, target } of entries) {
-        const section = isIntersecting && sectionOf.get(target);
-        const link = section && linkFor.get('#' + encodeURIComponent(section.id));
+        const link = isIntersecting && linkOf(sectionOf.get(target) ?? null);
         if (link) {
           this.current = link;
           break;
