@@ -94,6 +94,34 @@ describeInBrowser('a long chapter laid out in steps', ({ browser, url }) => {
     await page.close();
   });
 
+  // Each top-level block is a layout island (custom.css): margins that used to collapse through a
+  // block's end stay inside it. Pages with the lists where that happened (a loose list; the
+  // follow-ups; a list of keyboard keys, where Starlight's loose-list margin is on inline elements).
+  it.each(['/monitoring/drift/', '/practice/exercises/who-to-follow/', '/practice/flashcards/'])(
+    'puts every block of %s where it sits without the layout islands',
+    async (path) => {
+      const page = await freshPage(browser());
+      await page.goto(url(path), { waitUntil: 'load' });
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-laid-out'));
+      const tops = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('.sl-markdown-content > *')].map((block) =>
+            Math.round(block.getBoundingClientRect().top + scrollY),
+          ),
+        );
+      const contained = await page.evaluate(() =>
+        [...document.querySelectorAll('.sl-markdown-content > *')].every((block) =>
+          getComputedStyle(block).contain.includes('layout'),
+        ),
+      );
+      expect(contained).toBe(true);
+      const islands = await tops();
+      await page.addStyleTag({ content: '.sl-markdown-content > * { contain: none !important; }' });
+      expect(await tops()).toEqual(islands);
+      await page.close();
+    },
+  );
+
   it('lays out a reloaded page whole, where the browser restores the scroll position', async () => {
     const page = await freshPage(browser());
     await holdSteps(page);
