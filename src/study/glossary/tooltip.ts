@@ -1,7 +1,7 @@
 /**
  * Term tooltips are shown by CSS (:hover, :focus-within); this script adds what CSS cannot: Escape
  * hides an open tooltip until the pointer or focus leaves (WCAG 1.4.13), and a tooltip near the edge of
- * a narrow screen is shifted back inside it.
+ * a narrow screen or of the chapter's column is shifted back inside it.
  */
 const MARGIN = 8;
 
@@ -10,9 +10,11 @@ function place(term: HTMLElement) {
   if (!tip) return;
   tip.style.setProperty('--term-shift', '0px');
   const rect = tip.getBoundingClientRect();
-  const width = document.documentElement.clientWidth;
+  // Within the chapter's column: past it, the table of contents beside it would cover the tooltip.
+  const column = term.closest('.sl-markdown-content')?.getBoundingClientRect().right ?? Infinity;
+  const right = Math.min(document.documentElement.clientWidth - MARGIN, column);
   let shift = 0;
-  if (rect.right > width - MARGIN) shift = width - MARGIN - rect.right;
+  if (rect.right > right) shift = right - rect.right;
   if (rect.left + shift < MARGIN) shift = MARGIN - rect.left;
   tip.style.setProperty('--term-shift', `${Math.round(shift)}px`);
 }

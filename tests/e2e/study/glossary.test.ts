@@ -37,6 +37,35 @@ describeInBrowser('glossary terms', ({ browser, url }) => {
     await page.close();
   });
 
+  // Every block of a chapter paints as a layer of its own (custom.css), and the table of contents
+  // sits beside the column: an open tooltip must still be on top wherever it reaches.
+  it('paints an open tooltip over the blocks after it and inside the column', async () => {
+    const page = await freshPage(browser(), { viewport: { width: 1280, height: 900 } });
+    await page.goto(url('/llm/rag/'), { waitUntil: 'networkidle' });
+    const links = page.locator('.sl-markdown-content .term > a');
+    expect(await links.count()).toBeGreaterThan(10);
+    const covered: string[] = [];
+    for (const link of await links.all()) {
+      await link.evaluate((a) => a.scrollIntoView({ block: 'center' })); // the tooltip below it on screen
+      await link.focus();
+      const tip = page.locator(`#${await link.getAttribute('aria-describedby')}`);
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      // Nine points across the tooltip: the topmost element at each is the tooltip.
+      const hidden = await tip.evaluate((tip) => {
+        const box = tip.getBoundingClientRect();
+        return [0.1, 0.5, 0.9].flatMap((fx) =>
+          [0.2, 0.5, 0.8].filter((fy) => {
+            const hit = document.elementFromPoint(box.left + fx * box.width, box.top + fy * box.height);
+            return !hit || !tip.contains(hit);
+          }),
+        ).length;
+      });
+      if (hidden) covered.push(`${await link.textContent()}: ${hidden} of 9 points`);
+    }
+    expect(covered).toEqual([]);
+    await page.close();
+  });
+
   it('shows it on hover, and keeps it inside a 360 px screen', async () => {
     const page = await freshPage(browser(), { viewport: { width: 360, height: 740 } });
     await page.goto(url('/lifecycle/scaling-training/'), { waitUntil: 'networkidle' });
