@@ -122,6 +122,33 @@ describeInBrowser('a long chapter laid out in steps', ({ browser, url }) => {
     },
   );
 
+  // The browser lays out the skipped blocks it estimates lie near the screen, then the ones that
+  // come near once those have their real heights. An estimate short of most blocks made it lay out
+  // blocks that turned out to be far below (six or seven on these chapters at 6rem), in the load's
+  // longest tasks.
+  it.each([CHAPTER, '/monitoring/drift/'])(
+    'estimates a skipped block on %s at least as tall as three in four of its blocks on a phone',
+    async (path) => {
+      const page = await freshPage(browser(), { viewport: { width: 412, height: 823 } });
+      await page.goto(url(path), { waitUntil: 'load' });
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-laid-out'));
+      const { estimate, heights } = await page.evaluate(() => {
+        const content = document.querySelector('.sl-markdown-content')!;
+        const probe = content.appendChild(document.createElement('div'));
+        const estimate = parseFloat(getComputedStyle(probe).containIntrinsicHeight.replace('auto', ''));
+        probe.remove();
+        const heights = [...content.children].map((block) => {
+          const style = getComputedStyle(block);
+          return block.getBoundingClientRect().height + parseFloat(style.marginTop);
+        });
+        return { estimate, heights: heights.sort((a, b) => a - b) };
+      });
+      expect(heights.length).toBeGreaterThan(50);
+      expect(estimate).toBeGreaterThanOrEqual(heights[Math.floor(heights.length * 0.75)]!);
+      await page.close();
+    },
+  );
+
   it('lays out a reloaded page whole, where the browser restores the scroll position', async () => {
     const page = await freshPage(browser());
     await holdSteps(page);
