@@ -13,23 +13,35 @@ const RUNS = 3;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
 
-export async function lighthouseScores() {
+type Run = (path: string, devtools: boolean) => Promise<Result>;
+type Result = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+async function withLighthouse<T>(use: (run: Run) => Promise<T>): Promise<T> {
   const { launch } = await import('chrome-launcher');
   const chrome = await launch({ chromePath, chromeFlags: ['--headless=new', ...BROWSER_ARGS] });
-  const run = async (path: string, devtools: boolean) =>
+  const run: Run = async (path, devtools) =>
     (await lighthouse(
       ORIGIN + path,
       { port: chrome.port, output: 'json', logLevel: 'error' },
       devtools ? { extends: 'lighthouse:default', settings: { throttlingMethod: 'devtools' } } : undefined,
     ))!.lhr;
-  const out: Record<string, Record<string, number>> = {};
   try {
+    return await use(run);
+  } finally {
+    chrome.kill();
+  }
+}
+
+const blockingTime = (lhr: Result) => lhr.audits['total-blocking-time']?.numericValue ?? 0;
+
+export function lighthouseScores() {
+  return withLighthouse(async (run) => {
+    const out: Record<string, Record<string, number>> = {};
     for (const [label, path] of Object.entries(PAGE_TYPES)) {
-      const runs: Awaited<ReturnType<typeof run>>[] = [];
+      const runs: Result[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await run(path, false));
       const observed: number[] = [];
-      for (let i = 0; i < RUNS; i++)
-        observed.push((await run(path, true)).audits['total-blocking-time'].numericValue ?? 0);
+      for (let i = 0; i < RUNS; i++) observed.push(blockingTime(await run(path, true)));
       const score = (id: string) => median(runs.map((lhr) => Math.round((lhr.categories[id]?.score ?? 0) * 100)));
       const audit = (id: string) => median(runs.map((lhr) => lhr.audits[id]?.numericValue ?? 0));
       out[label] = {
@@ -43,8 +55,25 @@ export async function lighthouseScores() {
         'TBT 4x ms': Math.round(median(observed)),
       };
     }
-  } finally {
-    chrome.kill();
-  }
-  return out;
+    return out;
+  });
+}
+
+/**
+ * Every widget page, one run each with the default throttling and one with the CPU slowed 4x:
+ * the total blocking time target (under 100 ms) is for every widget page, not only the two above.
+ */
+export function lighthouseWidgetPages(paths: string[]) {
+  return withLighthouse(async (run) => {
+    const out: Record<string, Record<string, number>> = {};
+    for (const path of paths) {
+      const lhr = await run(path, false);
+      out[path] = {
+        performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+        'TBT ms': Math.round(blockingTime(lhr)),
+        'TBT 4x ms': Math.round(blockingTime(await run(path, true))),
+      };
+    }
+    return out;
+  });
 }

@@ -13,6 +13,7 @@ export interface Report {
   weights: Record<string, Record<Kind, { raw: number; gzip: number }>>;
   budgets: { name: string; value: string; met: boolean }[];
   lighthouse: Record<string, Record<string, number>>;
+  widgetPages: Record<string, Record<string, number>>;
   search: { indexBytes: number; firstResultMs: Record<string, number> };
   cores: Record<string, Record<string, number>>;
   widgets: WidgetLatency[];
@@ -55,6 +56,17 @@ export function markdown(r: Report): string {
     lines.push(
       `| ${name} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s['LCP ms']} | ${s['TBT ms']} | ${s.CLS} | ${s['TBT 4x ms']} |`,
     );
+  lines.push(
+    '',
+    '### Every widget page',
+    '',
+    'One run each with the default throttling and one with the CPU slowed 4x (target: total blocking time under 100 ms).',
+    '',
+    '| page | performance | TBT (ms) | TBT at 4x CPU (ms) |',
+    '| --- | ---: | ---: | ---: |',
+  );
+  for (const [path, s] of Object.entries(r.widgetPages))
+    lines.push(`| ${path} | ${s.performance} | ${s['TBT ms']} | ${s['TBT 4x ms']} |`);
   lines.push(
     '',
     '## Search',
