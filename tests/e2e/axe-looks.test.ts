@@ -1,13 +1,12 @@
 // The color rules run on one element per look (browser.ts, JudgedLooks): a look judged on one page
 // is not scanned again, and a new look, even a single element of it, still fails the scan.
 import { expect, it } from 'vitest';
-import { axeInBothThemes, codeBlocksSettled, describeInBrowser, freshPage, noLooksJudged } from './browser.ts';
+import { axeInBothThemes, describeInBrowser, freshPage, noLooksJudged } from './browser.ts';
 
 describeInBrowser('axe color rules, one element per look', ({ browser, url }) => {
   it('judges each look once, and finds a low-contrast element on a page of looks already judged', async () => {
     const page = await freshPage(browser());
     await page.goto(url('/start/framework/'), { waitUntil: 'load' });
-    await codeBlocksSettled(page);
     const judged = noLooksJudged();
     expect(await axeInBothThemes(page, 'main', judged)).toEqual([]);
     // A chapter shows a few dozen looks (body text, links, headings, code, tables, asides, captions).
@@ -19,7 +18,6 @@ describeInBrowser('axe color rules, one element per look', ({ browser, url }) =>
     // The same page again: nothing new to judge, so the color rules do not run at all.
     const before = [judged.light.size, judged.dark.size];
     await page.reload({ waitUntil: 'load' });
-    await codeBlocksSettled(page);
     expect(await axeInBothThemes(page, 'main', judged)).toEqual([]);
     expect([judged.light.size, judged.dark.size]).toEqual(before);
 

@@ -269,6 +269,7 @@ async function scan(page: Page, { include, rules, judged }: ScanOptions) {
   // A long chapter lays out its blocks in steps (Head.astro), skipping those off screen until their
   // turn; axe judges the page as it ends up, so lay out the rest now, as printing does.
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await codeBlocksSettled(page);
   const result = await page.evaluate(
     async ({ include, rules, tags, themeRules, judged }) => {
       type Axe = typeof import('axe-core') & { _audit: { rules: { id: string; selector: string }[] } };
@@ -397,9 +398,10 @@ async function scan(page: Page, { include, rules, judged }: ScanOptions) {
 
 /**
  * Resolves once Expressive Code has made each wide code block on screen focusable (a debounced
- * script does it after load), so that axe sees the page a reader's keyboard gets.
+ * script does it after load), so that axe sees the page a reader's keyboard gets. Every scan waits
+ * for it: a scan that came first failed on a fast machine ("scrollable-region-focusable").
  */
-export async function codeBlocksSettled(page: Page): Promise<void> {
+async function codeBlocksSettled(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll('.expressive-code pre')]

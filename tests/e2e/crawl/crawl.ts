@@ -5,14 +5,7 @@
  * the pages are split into shards that run side by side.
  */
 import { expect, it } from 'vitest';
-import {
-  axeInBothThemes,
-  codeBlocksSettled,
-  describeInBrowser,
-  noLooksJudged,
-  preloadAxe,
-  watchErrors,
-} from '../browser.ts';
+import { axeInBothThemes, describeInBrowser, noLooksJudged, preloadAxe, watchErrors } from '../browser.ts';
 import { sitemapPaths } from '../sitemap.ts';
 
 // Two shards: on two cores, 4 parallel page flows were slower than 2 (30 pages: 57 s against 45 s).
@@ -40,7 +33,6 @@ export function crawlEveryPage() {
           for (const path of paths.filter((_, i) => i % SHARDS === shard)) {
             const errors = watchErrors(page);
             await page.goto(url(path), { waitUntil: 'load' });
-            await codeBlocksSettled(page);
             problems.push(...(await axeInBothThemes(page, undefined, judged)).map((v) => `${path} ${v}`));
             problems.push(...errors.map((e) => `${path}: ${e}`));
             page.removeAllListeners();
