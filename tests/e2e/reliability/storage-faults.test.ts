@@ -185,6 +185,9 @@ async function open(browser: Browser, url: string, setup: { stored?: [string, st
   if (setup.fault) await page.addInitScript(STORAGE_FAULTS[setup.fault]);
   const errors = watchErrors(page);
   await page.goto(url, { waitUntil: 'load' });
+  // These tests are about storage, so they use the page once its layout steps are done (the steps
+  // have their own tests): in one full run, a rubric checkbox checked at once did not stay checked.
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-laid-out'));
   const stored = (key: string) => page.evaluate((k) => localStorage.getItem(k), key);
   return { page, errors, stored, close: () => page.close() };
 }
