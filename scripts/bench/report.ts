@@ -60,7 +60,7 @@ export function markdown(r: Report): string {
     '',
     '### Every widget page',
     '',
-    'One run each with the default throttling and one with the CPU slowed 4x (target: total blocking time under 100 ms).',
+    'One run each with the default throttling and one with the CPU slowed 4x (target: total blocking time under 100 ms with the default throttling).',
     '',
     '| page | performance | TBT (ms) | TBT at 4x CPU (ms) |',
     '| --- | ---: | ---: | ---: |',
