@@ -77,6 +77,23 @@ describeInBrowser('the built site', ({ browser, url }) => {
     await page.close();
   });
 
+  // KaTeX writes a formula three times (MathML, its TeX source, the visual copy); search reads one.
+  it('shows formulas in search excerpts once, without their TeX source', async () => {
+    const { page } = await open('/');
+    await page.locator('button[data-open-modal]').first().click();
+    await page.locator('#starlight__search input').fill('ZeRO per-GPU memory');
+    await page.locator('.pagefind-ui__message', { hasText: 'ZeRO per-GPU memory' }).waitFor({ timeout: 15_000 });
+    // Each result fetches its own excerpt: wait until every result drawn has its link.
+    await page.waitForFunction(() => {
+      const results = [...document.querySelectorAll('#starlight__search .pagefind-ui__result')];
+      return results.length > 0 && results.every((result) => result.querySelector('.pagefind-ui__result-link'));
+    });
+    const excerpts = await page.locator('#starlight__search .pagefind-ui__result-excerpt').allTextContents();
+    expect(excerpts.some((text) => /\bZeRO\b/.test(text))).toBe(true);
+    expect(excerpts.filter((text) => /\\[a-zA-Z]+|[_^]\{/.test(text))).toEqual([]);
+    await page.close();
+  });
+
   it("dates each chapter's last fact check in its footer", async () => {
     const { page } = await open('/llm/serving/');
     const reviewed = page.locator('.page-reviewed time');

@@ -18,8 +18,17 @@ describe('maths', () => {
     const html = await render('Precision is $\\frac{TP}{TP+FP}$.\n\n$$\n\\sqrt{x^2 + y^2}\n$$\n');
     expect(html).toContain('class="katex"');
     expect(html).toContain('class="katex-display"');
-    expect(html).toContain('<annotation encoding="application/x-tex">\\frac{TP}{TP+FP}</annotation>');
+    expect(html).toContain(
+      '<annotation encoding="application/x-tex" data-pagefind-ignore="">\\frac{TP}{TP+FP}</annotation>',
+    );
     expect(html).not.toContain('katex-error');
+  });
+
+  it("leaves a formula's TeX source and its visual copy out of the search index", async () => {
+    const html = await render('Precision is $\\frac{TP}{TP+FP}$.\n');
+    expect(html).toContain('<annotation encoding="application/x-tex" data-pagefind-ignore="">');
+    expect(html).toMatch(/<span class="katex-html" aria-hidden="true" data-pagefind-ignore="">/);
+    expect(html).not.toMatch(/<math[^>]*data-pagefind-ignore/);
   });
 
   it('makes wide display formulas and tables keyboard-scrollable', async () => {
