@@ -22,6 +22,30 @@ describeInBrowser('the built site', ({ browser, url }) => {
     await page.close();
   });
 
+  it('ends a title too long for a 320 px header in an ellipsis (probe C7), and says search needs JavaScript without it (C9)', async () => {
+    const phone = await freshPage(browser(), { viewport: { width: 320, height: 640 } });
+    await phone.goto(url('/monitoring/drift/'), { waitUntil: 'load' });
+    const title = await phone.locator('.site-title span').evaluate((span) => {
+      const style = getComputedStyle(span);
+      return {
+        cut: span.scrollWidth > span.clientWidth,
+        ending: style.textOverflow,
+        overflow: style.overflow,
+        wrap: style.whiteSpace,
+      };
+    });
+    expect(title).toEqual({ cut: true, ending: 'ellipsis', overflow: 'hidden', wrap: 'nowrap' });
+    await phone.close();
+
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(url('/monitoring/drift/'));
+    expect(await page.locator('button[data-open-modal]').first().isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('.search-needs-js').isVisible()).toBe(true);
+    expect(await page.locator('.search-needs-js').textContent()).toBe('Search needs JavaScript');
+    await context.close();
+  });
+
   it('navigates with the hero button and the sidebar', async () => {
     const { page } = await open('/');
     await page.getByRole('link', { name: 'Start here' }).first().click();

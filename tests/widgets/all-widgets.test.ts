@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fieldProblem, formatField, type Field } from '../../src/client/fields.ts';
 import type { WidgetResult } from '../../src/widgets/kit/result.ts';
-import { defaultState, visibleFields, type WidgetSchema } from '../../src/widgets/kit/schema.ts';
+import { defaultState, presetState, visibleFields, type WidgetSchema } from '../../src/widgets/kit/schema.ts';
 
 const root = fileURLToPath(new URL('../../src/widgets/', import.meta.url));
 const names = readdirSync(root, { withFileTypes: true })
@@ -53,7 +53,10 @@ it('finds every widget folder', () => {
 describe.each(widgets)('$name', ({ schema, view }) => {
   const defaults = defaultState(schema) as State;
   const entries = Object.entries(schema.fields);
-  const states = [defaults, ...schema.presets.map((preset) => ({ ...defaults, ...preset.state }))];
+  const states = [
+    defaults,
+    ...schema.presets.map((preset) => presetState(schema, defaultState(schema), preset.state) as State),
+  ];
 
   it('has valid defaults that render', () => {
     for (const [name, field] of entries)
@@ -70,7 +73,7 @@ describe.each(widgets)('$name', ({ schema, view }) => {
         const field = schema.fields[name] as Field;
         expect(fieldProblem(field, formatField(field, value as never)), `${preset.label}: ${name}`).toBeNull();
       }
-      const result = view({ ...defaults, ...preset.state });
+      const result = view(presetState(schema, defaultState(schema), preset.state));
       expect(result.ok, `${preset.label}: ${result.ok ? '' : result.error}`).toBe(true);
       expectCleanOutput(result, preset.label);
     }

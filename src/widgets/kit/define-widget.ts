@@ -17,7 +17,7 @@ import { hasNamespace, linkQuery, parseState } from '../../client/url-state.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { resultHtml, type WidgetResult } from './result.ts';
 import type { ViewRequest, ViewResponse } from './view-worker.ts';
-import { visibleFields, type StateOf, type WidgetSchema } from './schema.ts';
+import { presetState, visibleFields, type StateOf, type WidgetSchema } from './schema.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -199,7 +199,8 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
         'button[data-preset], button[data-action], button[data-copy-link]',
       );
       if (!button) return;
-      if (button.dataset.preset) void this.apply(() => JSON.parse(button.dataset.preset as string));
+      const preset = button.dataset.preset;
+      if (preset) void this.apply(() => presetState(schema, this.state, JSON.parse(preset) as Partial<StateOf<S>>));
       else if (button.dataset.action) {
         const action = actions[button.dataset.action];
         if (action) void this.apply(() => action(this.state, button.dataset.value ?? ''));

@@ -65,6 +65,23 @@ describeInBrowser('A/B test planner and analyzer', ({ browser, url }) => {
     await close();
   });
 
+  it('gives each preset whole: nothing of the presets before it lingers in the controls or the link (probe C6)', async () => {
+    const { widget, page, errors, close } = await openWidget(browser(), url(PAGE), TAG);
+    await widget.locator('button[data-preset]', { hasText: 'Small startup traffic' }).click();
+    await expect.poll(() => page.url()).toContain('ab.traffic=800');
+    await widget.locator('button[data-preset]', { hasText: 'A peeking trap' }).click();
+    await expect.poll(() => page.url()).toContain('ab.mode=peek');
+    await widget.locator('button[data-preset]', { hasText: 'A clear winner' }).click();
+    await expect.poll(() => page.url()).toContain('ab.mode=analyze');
+    // Only the analysis preset's own values differ from the defaults.
+    expect(new URL(page.url()).search).toBe('?ab.mode=analyze&ab.nA=20000&ab.xA=1000&ab.nB=20000&ab.xB=1160');
+    await setField(widget, 'mode', 'plan');
+    expect(await widget.locator('input[type=number][name="traffic"]').inputValue()).toBe('10000');
+    expect(await readout(widget, 'Users per arm')).toBe('31,234');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('simulates peeking, seeded and reproducible', async () => {
     const { widget, errors, close } = await openWidget(browser(), url(PAGE), TAG);
     await widget.locator('button[data-preset]', { hasText: 'A peeking trap' }).click();
