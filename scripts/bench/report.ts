@@ -95,7 +95,7 @@ export function markdown(r: Report): string {
     '',
     '## Widget answer times (input event to output up to date, ms)',
     '',
-    `Every widget found on the built pages. Defaults: the first visible control moved 20 times by one step from its default, up and back as a drag does, every size at its default, at 1x CPU (target: median under ${medianMs}, worst under ${maxMs}: the answer fits in one frame; the screen shows it at the next one). Largest: every number field set to its maximum in turn, 4x CPU throttling (target: no main-thread task over ${largestBlockMs}). A report, not a test.`,
+    `Every widget found on the built pages. Defaults: the first visible control moved 20 times by one step from its default, up and back as a drag does, every size at its default, at 1x CPU (target: median under ${medianMs}, worst under ${maxMs}: the answer fits in one frame; the screen shows it at the next one). Largest: every number field set to its maximum in turn, then every text box given the largest paste it takes (its default text repeated up to its character and line limits), 4x CPU throttling (target: no main-thread task over ${largestBlockMs}). A report, not a test.`,
     '',
     '| widget | page | control | median | worst | longest task | largest: median | worst | longest task | targets |',
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',

@@ -4,8 +4,8 @@
  * the next frame), which includes a worker's computing and its message, and the longest
  * main-thread task meanwhile. Two runs per
  * widget: the first visible control moved a step at a time from its default, as a reader's drag
- * does (default sizes), and every number field pushed to its maximum one after another under 4x
- * CPU throttling (a phone proxy).
+ * does (default sizes), and every number field pushed to its maximum, then every text box given
+ * the largest paste it takes, one after another under 4x CPU throttling (a phone proxy).
  * A report for `npm run bench`; the browser suite runs the same harness to check that every widget
  * answers every input, without timing assertions. Widgets come from the built pages (built-widgets.ts).
  */
@@ -29,8 +29,32 @@ export interface WidgetLatency {
   tag: string;
   page: string;
   defaults: Steps;
-  /** Every number field at its maximum, 4x CPU throttling. */
+  /** Every number field at its maximum, then every text box pasted to its limit, 4x CPU throttling. */
   largest: Steps;
+}
+
+/**
+ * The largest paste a text box takes: its default text repeated, line by line, until one more line
+ * would pass its character or line limit (`data-max-length`, `data-max-lines`, or `maxlength`); a
+ * one-line box gets its text repeated along the line.
+ */
+export function largestPaste(sample: string, maxLength: number, maxLines = Infinity): string {
+  const text = sample || 'x';
+  if (maxLines <= 1)
+    return text
+      .replace(/\n/g, ' ')
+      .repeat(Math.ceil(maxLength / text.length))
+      .slice(0, maxLength);
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let length = -1;
+  for (let i = 0; out.length < maxLines; i++) {
+    const line = lines[i % lines.length]!;
+    if (length + 1 + line.length > maxLength) break;
+    out.push(line);
+    length += 1 + line.length;
+  }
+  return out.join('\n');
 }
 
 /** Targets from the issue: median and worst answer at default sizes, longest block at the largest input. */
@@ -39,12 +63,18 @@ export const LATENCY_TARGET = { medianMs: 16, maxMs: 100, largestBlockMs: 200 };
 type Plan = 'defaults' | 'largest';
 
 /** Runs in the page: moves controls of the first `tag` element and times each answer. */
-async function stepsInPage([tag, plan, count]: [string, Plan, number]) {
+async function stepsInPage([tag, plan, count, pastes]: [string, Plan, number, Record<string, string>]) {
   const widget = document.querySelector<HTMLElement & { ready(warmUp: boolean): Promise<unknown> }>(tag)!;
   await widget.ready(true);
   const visible = (el: Element) => !el.closest('[hidden]');
   const controls = [...widget.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')];
-  const moves: { control: HTMLInputElement | HTMLSelectElement; value: string }[] = [];
+  type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  /** Before a move, untimed: e.g. choosing the mode that shows a paste box. */
+  const moves: { control: Control; value: string; before?: () => Promise<void> }[] = [];
+  const answer = async () => {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    while (widget.getAttribute('aria-busy') === 'true') await new Promise((resolve) => setTimeout(resolve, 10));
+  };
   let label: string;
   if (plan === 'defaults') {
     const first =
@@ -75,6 +105,23 @@ async function stepsInPage([tag, plan, count]: [string, Plan, number]) {
     const boxes = controls.filter((c): c is HTMLInputElement => c instanceof HTMLInputElement && c.type === 'number');
     for (const box of boxes) moves.push({ control: box, value: box.max });
     label = `${boxes.map((b) => b.name).join(', ')} (each to its maximum)`;
+    // Then each text box gets the largest paste it takes, in a mode that shows it (a reader pastes
+    // into a box they see; a hidden one costs no layout).
+    for (const [name, text] of Object.entries(pastes)) {
+      const box = widget.querySelector<HTMLTextAreaElement | HTMLInputElement>(`[name="${name}"]`)!;
+      const show = async () => {
+        for (const select of widget.querySelectorAll('select')) {
+          for (const option of select.options) {
+            if (box.offsetParent !== null) return;
+            select.value = option.value;
+            select.dispatchEvent(new Event('change', { bubbles: true }));
+            await answer();
+          }
+        }
+      };
+      moves.push({ control: box, value: text, before: show });
+    }
+    if (Object.keys(pastes).length) label += `; ${Object.keys(pastes).join(', ')} (each pasted to its limit)`;
   }
 
   let longest = 0;
@@ -84,7 +131,8 @@ async function stepsInPage([tag, plan, count]: [string, Plan, number]) {
   const times: number[] = [];
   let unanswered = 0;
   let worstTask = 0;
-  for (const { control, value } of moves) {
+  for (const { control, value, before } of moves) {
+    await before?.();
     longest = 0;
     observer.observe({ type: 'longtask' });
     const answered = new Promise<boolean>((resolve) => {
@@ -145,8 +193,9 @@ export async function measureWidget(
       tag,
     );
   };
-  const steps = async (plan: Plan) =>
-    (await page.evaluate(stepsInPage, [tag, plan, inputs] as [string, Plan, number])) ?? EMPTY;
+  const steps = async (plan: Plan, pastes: Record<string, string> = {}) =>
+    (await page.evaluate(stepsInPage, [tag, plan, inputs, pastes] as [string, Plan, number, Record<string, string>])) ??
+    EMPTY;
   await open();
   const defaults = await steps('defaults');
   // A fresh page for the largest inputs; only its answers are throttled, not the page load.
@@ -154,7 +203,23 @@ export async function measureWidget(
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   try {
-    const largest = await steps('largest');
+    const boxes = await page
+      .locator(tag)
+      .first()
+      .evaluate((widget) =>
+        [
+          ...widget.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea[name], input[type=text][name]'),
+        ].map((box) => ({
+          name: box.name,
+          sample: box.defaultValue,
+          maxLength: box.maxLength > 0 ? box.maxLength : Number(box.dataset.maxLength),
+          maxLines: Number(box.dataset.maxLines) || 1,
+        })),
+      );
+    const pastes = Object.fromEntries(
+      boxes.map(({ name, sample, maxLength, maxLines }) => [name, largestPaste(sample, maxLength, maxLines)]),
+    );
+    const largest = await steps('largest', pastes);
     return { tag, page: new URL(pageUrl).pathname, defaults, largest };
   } finally {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

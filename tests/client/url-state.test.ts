@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues, fieldProblem, type Fields } from '../../src/client/fields.ts';
+import { defaultValues, fieldProblem, lineCount, MAX_TEXT_LINES, type Fields } from '../../src/client/fields.ts';
 import { hasNamespace, linkQuery, MAX_QUERY_CHARS, parseState, serializeState } from '../../src/client/url-state.ts';
 
 const fields = {
@@ -43,8 +43,23 @@ describe('parseState', () => {
     expect(fieldProblem(fields.t, '1.5')).toBe('Threshold must be between 0 and 1.');
     expect(fieldProblem(fields.t, '.5')).toBeNull();
     expect(fieldProblem(fields.t, '5e-1')).toBeNull();
-    expect(fieldProblem(fields.csv, '12345678901')).toBe('Data is longer than 10 characters.');
+    expect(fieldProblem(fields.csv, '12345678901')).toBe('Data holds 11 characters; it takes at most 10.');
     expect(fieldProblem(fields.level, 'Junior')).toBe('Level must be one of: (any), Senior.');
+  });
+
+  it(`refuses a text of more than ${MAX_TEXT_LINES} lines, however short (a browser lays text out line by line)`, () => {
+    const paste = { kind: 'text', default: '', maxLength: 100_000, label: 'Latencies' } as const;
+    expect(lineCount('')).toBe(1);
+    expect(lineCount('1\n2\n')).toBe(3);
+    expect(fieldProblem(paste, '1\n'.repeat(MAX_TEXT_LINES - 1) + '1')).toBeNull();
+    expect(fieldProblem(paste, '1\n'.repeat(MAX_TEXT_LINES) + '1')).toBe(
+      'Latencies holds 3,001 lines; it takes at most 3,000.',
+    );
+    // Many values on one line are fine up to the character limit.
+    expect(fieldProblem(paste, '1,'.repeat(50_000))).toBeNull();
+    expect(fieldProblem(paste, '1,'.repeat(50_001))).toBe(
+      'Latencies holds 100,002 characters; it takes at most 100,000.',
+    );
   });
 });
 

@@ -169,7 +169,7 @@ describe('latency view: bad input', () => {
     );
     expect(fieldProblem(schema.fields.fanOut, '2.5')).toBe('Calls per page (fan-out) must be a whole number.');
     expect(fieldProblem(schema.fields.data, 'x'.repeat(100_001))).toBe(
-      'Your latencies in ms (one per line or comma-separated) is longer than 100000 characters.',
+      'Your latencies in ms (one per line or comma-separated) holds 100,001 characters; it takes at most 100,000.',
     );
   });
 

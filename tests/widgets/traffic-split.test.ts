@@ -142,7 +142,7 @@ describe('traffic split view: bad input', () => {
     expect(fieldProblem(schema.fields.n, '0')).toBe('How many ids to generate must be between 1 and 20000.');
     expect(fieldProblem(schema.fields.n, '1.5')).toBe('How many ids to generate must be a whole number.');
     expect(fieldProblem(schema.fields.exp, 'x'.repeat(101))).toBe(
-      'Experiment name (salts the hash) is longer than 100 characters.',
+      'Experiment name (salts the hash) holds 101 characters; it takes at most 100.',
     );
   });
 });

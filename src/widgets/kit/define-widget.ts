@@ -12,7 +12,7 @@
  * (`worker`, see view-worker.ts), so the page never blocks on it; the states it computes within a
  * frame (`onPage`) stay on the page, which answers them without the worker's round trip.
  */
-import { fieldProblem, parseField, type Field } from '../../client/fields.ts';
+import { fieldProblem, parseField, textProblem, type Field } from '../../client/fields.ts';
 import { hasNamespace, linkQuery, parseState } from '../../client/url-state.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { resultHtml, type WidgetResult } from './result.ts';
@@ -155,6 +155,7 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       this.addEventListener('input', (event) => this.onInput(event));
       this.addEventListener('change', (event) => this.onInput(event));
       this.addEventListener('click', (event) => this.onClick(event));
+      this.addEventListener('paste', (event) => this.onPaste(event));
     }
 
     private controls(): Control[] {
@@ -192,6 +193,26 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       (this.state as Record<string, unknown>)[control.name] = parseField(field, raw);
       this.syncControls(control);
       this.scheduleRender();
+    }
+
+    /**
+     * Refuses a paste that would make a text box longer than its field takes, before the browser
+     * puts it in: laying out tens of thousands of lines freezes a phone for seconds, only for the
+     * widget to answer that the text is too long. The box keeps what it had; the message says why.
+     */
+    private onPaste(event: ClipboardEvent) {
+      const box = event.target;
+      if (!(box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement)) return;
+      const field = Object.hasOwn(fields, box.name) ? fields[box.name] : undefined;
+      if (field?.kind !== 'text') return;
+      const pasted = (event.clipboardData?.getData('text/plain') ?? '').replace(/\r\n?/g, '\n');
+      const { value, selectionStart, selectionEnd } = box;
+      const next = value.slice(0, selectionStart ?? value.length) + pasted + value.slice(selectionEnd ?? value.length);
+      const problem = textProblem(field, next, 'would then hold');
+      if (!problem) return;
+      event.preventDefault();
+      const message = this.querySelector<HTMLElement>(`[data-problem-for="${box.name}"]`);
+      if (message) message.textContent = `Nothing was pasted: ${problem}`;
     }
 
     private onClick(event: Event) {

@@ -1,6 +1,6 @@
 // The latency harness (scripts/bench/widget-latency.ts) over every widget found on the built pages:
-// here it only checks that each widget answers every input, at default sizes and with every number
-// at its maximum, without errors, at full CPU speed. The times, with the largest inputs under 4x CPU
+// here it only checks that each widget answers every input, at default sizes, with every number
+// at its maximum and every text box pasted to its limit, without errors, at full CPU speed. The times, with the largest inputs under 4x CPU
 // throttling as a phone proxy, are a report: `npm run bench`.
 import { expect, it } from 'vitest';
 import { builtWidgets } from '../../../scripts/built-widgets.ts';

@@ -3,6 +3,7 @@
 // settings, "Copy link" says so too, and its fallback text (clipboard denied) wraps at 360 px.
 import { expect, it } from 'vitest';
 import { builtWidgets } from '../../../scripts/built-widgets.ts';
+import { largestPaste } from '../../../scripts/bench/widget-latency.ts';
 import { MAX_QUERY_CHARS } from '../../../src/client/url-state.ts';
 import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 import { E2E_DIST } from '../env.ts';
@@ -29,26 +30,35 @@ describeInBrowser('widget links stay short', ({ browser, url }) => {
       await page.evaluate((name) => customElements.whenDefined(name), tag);
       const widget = page.locator(tag).first();
       await widget.scrollIntoViewIfNeeded();
-      // Each text box gets its own default repeated up to its limit: realistic data, as long as allowed.
-      const longest = await widget.evaluate(async (element) => {
+      // Each text box gets its own default repeated up to its limits: realistic data, as long as allowed.
+      const boxes = await widget.evaluate(async (element) => {
         await (element as HTMLElement & { ready(): Promise<unknown> }).ready();
-        let longest = 0;
-        for (const box of element.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>(
-          'textarea[name], input[type=text][name]',
-        )) {
-          // A text area takes any paste and answers one over its limit with a message, so it
-          // states the limit in data-max-length instead of a maxlength that would cut the paste.
-          const limit = box.maxLength > 0 ? box.maxLength : Number(box.dataset.maxLength);
-          const unit = `${box.defaultValue || 'x'}\n`;
-          box.value = unit.repeat(Math.ceil(limit / unit.length)).slice(0, limit);
+        return [
+          ...element.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea[name], input[type=text][name]'),
+        ].map((box) => ({
+          name: box.name,
+          sample: box.defaultValue,
+          // A text area refuses a paste over its limits with a message, so it states them in data
+          // attributes instead of a maxlength that would cut the paste.
+          maxLength: box.maxLength > 0 ? box.maxLength : Number(box.dataset.maxLength),
+          maxLines: Number(box.dataset.maxLines) || 1,
+        }));
+      });
+      const pastes = boxes.map((box): [string, string] => [
+        box.name,
+        largestPaste(box.sample, box.maxLength, box.maxLines),
+      ]);
+      const longest = await widget.evaluate(async (element, texts) => {
+        for (const [name, text] of texts) {
+          const box = element.querySelector<HTMLTextAreaElement | HTMLInputElement>(`[name="${name}"]`)!;
+          box.value = text;
           box.dispatchEvent(new Event('input', { bubbles: true }));
-          longest = Math.max(longest, encodeURIComponent(box.value).length);
         }
         // The widget computes the pasted data at once, in this task; returning only after the next
         // frame keeps DevTools from losing this function's promise under that much garbage.
         await new Promise((resolve) => requestAnimationFrame(resolve));
-        return longest;
-      });
+        return Math.max(...texts.map(([, text]) => encodeURIComponent(text).length));
+      }, pastes);
       expect(longest).toBeGreaterThan(0);
       await page.locator(`${tag}[aria-busy="true"]`).waitFor({ state: 'detached' });
       const query = await page.evaluate(() => location.search.length);
