@@ -71,9 +71,12 @@ async function stepsInPage([tag, plan, count, pastes]: [string, Plan, number, Re
   type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
   /** Before a move, untimed: e.g. choosing the mode that shows a paste box. */
   const moves: { control: Control; value: string; before?: () => Promise<void> }[] = [];
+  // Waits for the answer, then returns in a task of its own: the next move must not run inside a
+  // frame's animation callbacks, where its time would add to the frame's (a reader's input is a task).
   const answer = async () => {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     while (widget.getAttribute('aria-busy') === 'true') await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   };
   let label: string;
   if (plan === 'defaults') {

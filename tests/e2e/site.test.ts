@@ -22,7 +22,7 @@ describeInBrowser('the built site', ({ browser, url }) => {
     await page.close();
   });
 
-  it('ends a title too long for a 320 px header in an ellipsis (probe C7), and says search needs JavaScript without it (C9)', async () => {
+  it('ends a title too long for a 320 px header in an ellipsis (probe C7), and says search needs JavaScript without it, or hides it on a phone (C9)', async () => {
     const phone = await freshPage(browser(), { viewport: { width: 320, height: 640 } });
     await phone.goto(url('/monitoring/drift/'), { waitUntil: 'load' });
     const title = await phone.locator('.site-title span').evaluate((span) => {
@@ -43,6 +43,10 @@ describeInBrowser('the built site', ({ browser, url }) => {
     expect(await page.locator('button[data-open-modal]').first().isDisabled()).toBe(true);
     await expect.poll(() => page.locator('.search-needs-js').isVisible()).toBe(true);
     expect(await page.locator('.search-needs-js').textContent()).toBe('Search needs JavaScript');
+    // A phone's header has no room for the note: the button that cannot work is not shown.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expect.poll(() => page.locator('site-search').first().isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
     await context.close();
   });
 
