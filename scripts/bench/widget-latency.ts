@@ -9,7 +9,7 @@
  * A report for `npm run bench`; the browser suite runs the same harness to check that every widget
  * answers every input, without timing assertions. Widgets come from the built pages (built-widgets.ts).
  */
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
 import { builtWidgets } from '../built-widgets.ts';
 import { chromePath } from '../chrome.ts';
 import { BROWSER_ARGS } from './config.ts';
@@ -55,6 +55,27 @@ export function largestPaste(sample: string, maxLength: number, maxLines = Infin
     length += 1 + line.length;
   }
   return out.join('\n');
+}
+
+/**
+ * The largest paste each text box of `widget` takes, by field name: its default text up to the limits
+ * the box states (a text area states them in data attributes rather than a maxlength that would
+ * cut a paste; it refuses a paste over them with a message).
+ */
+export async function largestPastes(widget: Locator): Promise<Record<string, string>> {
+  const boxes = await widget.evaluate((element) =>
+    [...element.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea[name], input[type=text][name]')].map(
+      (box) => ({
+        name: box.name,
+        sample: box.defaultValue,
+        maxLength: box.maxLength > 0 ? box.maxLength : Number(box.dataset.maxLength),
+        maxLines: Number(box.dataset.maxLines) || 1,
+      }),
+    ),
+  );
+  return Object.fromEntries(
+    boxes.map(({ name, sample, maxLength, maxLines }) => [name, largestPaste(sample, maxLength, maxLines)]),
+  );
 }
 
 /** Targets from the issue: median and worst answer at default sizes, longest block at the largest input. */
@@ -206,22 +227,7 @@ export async function measureWidget(
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   try {
-    const boxes = await page
-      .locator(tag)
-      .first()
-      .evaluate((widget) =>
-        [
-          ...widget.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea[name], input[type=text][name]'),
-        ].map((box) => ({
-          name: box.name,
-          sample: box.defaultValue,
-          maxLength: box.maxLength > 0 ? box.maxLength : Number(box.dataset.maxLength),
-          maxLines: Number(box.dataset.maxLines) || 1,
-        })),
-      );
-    const pastes = Object.fromEntries(
-      boxes.map(({ name, sample, maxLength, maxLines }) => [name, largestPaste(sample, maxLength, maxLines)]),
-    );
+    const pastes = await largestPastes(page.locator(tag).first());
     const largest = await steps('largest', pastes);
     return { tag, page: new URL(pageUrl).pathname, defaults, largest };
   } finally {

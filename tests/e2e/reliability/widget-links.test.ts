@@ -3,7 +3,7 @@
 // settings, "Copy link" says so too, and its fallback text (clipboard denied) wraps at 360 px.
 import { expect, it } from 'vitest';
 import { builtWidgets } from '../../../scripts/built-widgets.ts';
-import { largestPaste } from '../../../scripts/bench/widget-latency.ts';
+import { largestPastes } from '../../../scripts/bench/widget-latency.ts';
 import { MAX_QUERY_CHARS } from '../../../src/client/url-state.ts';
 import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
 import { E2E_DIST } from '../env.ts';
@@ -31,23 +31,8 @@ describeInBrowser('widget links stay short', ({ browser, url }) => {
       const widget = page.locator(tag).first();
       await widget.scrollIntoViewIfNeeded();
       // Each text box gets its own default repeated up to its limits: realistic data, as long as allowed.
-      const boxes = await widget.evaluate(async (element) => {
-        await (element as HTMLElement & { ready(): Promise<unknown> }).ready();
-        return [
-          ...element.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea[name], input[type=text][name]'),
-        ].map((box) => ({
-          name: box.name,
-          sample: box.defaultValue,
-          // A text area refuses a paste over its limits with a message, so it states them in data
-          // attributes instead of a maxlength that would cut the paste.
-          maxLength: box.maxLength > 0 ? box.maxLength : Number(box.dataset.maxLength),
-          maxLines: Number(box.dataset.maxLines) || 1,
-        }));
-      });
-      const pastes = boxes.map((box): [string, string] => [
-        box.name,
-        largestPaste(box.sample, box.maxLength, box.maxLines),
-      ]);
+      await widget.evaluate((element) => (element as HTMLElement & { ready(): Promise<unknown> }).ready());
+      const pastes = Object.entries(await largestPastes(widget));
       const longest = await widget.evaluate(async (element, texts) => {
         for (const [name, text] of texts) {
           const box = element.querySelector<HTMLTextAreaElement | HTMLInputElement>(`[name="${name}"]`)!;
