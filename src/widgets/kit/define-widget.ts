@@ -96,6 +96,8 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
     private linkNotices: string[] = [];
     /** Labels of pasted data too long for the link (see linkQuery): the link carries only the settings. */
     private leftOut: string[] = [];
+    /** Where a drag under way started, if in this widget: text dragged within a box only moves. */
+    private dragSource: EventTarget | null = null;
 
     /** The pure view, fetched once per page (public, so the site crawl can compare the build-time output with it). */
     loadView(): Promise<View<S>> {
@@ -155,7 +157,10 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       this.addEventListener('input', (event) => this.onInput(event));
       this.addEventListener('change', (event) => this.onInput(event));
       this.addEventListener('click', (event) => this.onClick(event));
-      this.addEventListener('paste', (event) => this.onPaste(event));
+      this.addEventListener('paste', (event) => this.onInsert(event));
+      this.addEventListener('drop', (event) => this.onInsert(event));
+      this.addEventListener('dragstart', (event) => (this.dragSource = event.target));
+      this.addEventListener('dragend', () => (this.dragSource = null));
     }
 
     private controls(): Control[] {
@@ -196,23 +201,30 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
     }
 
     /**
-     * Refuses a paste that would make a text box longer than its field takes, before the browser
-     * puts it in: laying out tens of thousands of lines freezes a phone for seconds, only for the
-     * widget to answer that the text is too long. The box keeps what it had; the message says why.
+     * Refuses a paste or a drop that would make a text box longer than its field takes, before the
+     * browser puts it in: laying out tens of thousands of lines freezes a phone for seconds, only for
+     * the widget to answer that the text is too long. The box keeps what it had; the message says why.
      */
-    private onPaste(event: ClipboardEvent) {
+    private onInsert(event: ClipboardEvent | DragEvent) {
       const box = event.target;
       if (!(box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement)) return;
       const field = Object.hasOwn(fields, box.name) ? fields[box.name] : undefined;
-      if (field?.kind !== 'text') return;
-      const pasted = (event.clipboardData?.getData('text/plain') ?? '').replace(/\r\n?/g, '\n');
+      // Text dragged within the box moves; it adds nothing.
+      if (field?.kind !== 'text' || (event instanceof DragEvent && this.dragSource === box)) return;
+      const data = event instanceof DragEvent ? event.dataTransfer : event.clipboardData;
+      const text = (data?.getData('text/plain') ?? '').replace(/\r\n?/g, '\n');
       const { value, selectionStart, selectionEnd } = box;
-      const next = value.slice(0, selectionStart ?? value.length) + pasted + value.slice(selectionEnd ?? value.length);
+      // A paste replaces the selection; a drop lands where the pointer is, which is known only once
+      // it has landed, and adds as many lines wherever it lands.
+      const next =
+        event instanceof DragEvent
+          ? value + text
+          : value.slice(0, selectionStart ?? value.length) + text + value.slice(selectionEnd ?? value.length);
       const problem = textProblem(field, next, 'would then hold');
       if (!problem) return;
       event.preventDefault();
       const message = this.querySelector<HTMLElement>(`[data-problem-for="${box.name}"]`);
-      if (message) message.textContent = `Nothing was pasted: ${problem}`;
+      if (message) message.textContent = `Nothing was ${event.type === 'drop' ? 'dropped' : 'pasted'}: ${problem}`;
     }
 
     private onClick(event: Event) {

@@ -1,7 +1,7 @@
 // A paste longer than a text box takes is refused before the browser lays it out (a browser lays a
 // text box out line by line: 33,000 short lines block a phone for seconds): the box keeps what it
 // had and says why. A paste within the limits goes in and the widget answers it. Real pastes, from
-// the clipboard with Ctrl+V.
+// the clipboard with Ctrl+V; text dropped into a box is held to the same limits.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MAX_TEXT_LINES } from '../../../src/client/fields.ts';
@@ -56,6 +56,26 @@ describeInBrowser('pasting into a widget', ({ browser, url }) => {
     await expect.poll(() => widget.locator('[data-summary]').textContent()).toMatch(/^p50 40\.0 ms/);
     expect(await widget.locator('textarea[name="data"]').inputValue()).toBe(latencies.join('\n'));
     expect(await widget.locator('[data-problem-for="data"]').textContent()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses text dropped into a box over its limits, and lets a drop within them through', async () => {
+    const { page, widget, errors } = await open();
+    const drop = (lines: number) =>
+      widget.locator('textarea[name="data"]').evaluate((box, count) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', Array.from({ length: count }, () => '40').join('\n'));
+        const event = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+        box.dispatchEvent(event);
+        return event.defaultPrevented;
+      }, lines);
+    expect(await drop(25_000)).toBe(true);
+    // Wherever it lands, the drop adds its lines to the box's 20.
+    expect(await widget.locator('[data-problem-for="data"]').textContent()).toBe(
+      'Nothing was dropped: Your latencies in ms (one per line or comma-separated) would then hold 25,019 lines; it takes at most 3,000.',
+    );
+    expect(await drop(100)).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
