@@ -51,9 +51,9 @@ export function hasNamespace(ns: string, search: string): boolean {
 export const MAX_QUERY_CHARS = 2000;
 
 /**
- * The query string for a state, keeping other owners' keys and omitting defaults, and the labels of
+ * The query string for a state, keeping other owners' keys and omitting defaults, and the names of
  * the text fields left out to keep it within `budget` characters (longest first). Pasted data that
- * does not fit stays on the page; the caller says so.
+ * does not fit stays on the page (see pasted-session.ts); the caller says so.
  */
 export function linkQuery<F extends Fields>(
   fields: F,
@@ -64,20 +64,20 @@ export function linkQuery<F extends Fields>(
 ): { search: string; leftOut: string[] } {
   const params = new URLSearchParams(search);
   for (const param of [...params.keys()]) if (param.startsWith(`${ns}.`)) params.delete(param);
-  const texts: { param: string; label: string; size: number }[] = [];
+  const texts: { param: string; name: string; size: number }[] = [];
   for (const [name, field] of Object.entries(fields)) {
     const value = (state as Record<string, number | string | boolean>)[name];
     if (value === field.default) continue;
     const param = `${ns}.${urlKey(name, field)}`;
     const raw = formatField(field, value);
     params.set(param, raw);
-    if (field.kind === 'text') texts.push({ param, label: field.label, size: encodeURIComponent(raw).length });
+    if (field.kind === 'text') texts.push({ param, name, size: encodeURIComponent(raw).length });
   }
   const leftOut: string[] = [];
   for (const text of texts.sort((a, b) => b.size - a.size)) {
     if (params.toString().length <= budget) break;
     params.delete(text.param);
-    leftOut.push(text.label);
+    leftOut.push(text.name);
   }
   const text = params.toString();
   return { search: text ? `?${text}` : '', leftOut };

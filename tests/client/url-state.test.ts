@@ -96,7 +96,7 @@ describe('linkQuery (links stay short, probe D8)', () => {
   it('leaves out the longest pasted text first, keeps the settings and stays within the budget', () => {
     const state = { t: 0.3, scores: '0.25,1\n'.repeat(2000), names: 'a,b' };
     const { search, leftOut } = linkQuery(pasted, 'w', state, '?other.x=1');
-    expect(leftOut).toEqual(['Scores']);
+    expect(leftOut).toEqual(['scores']);
     expect(search).toBe('?other.x=1&w.t=0.3&w.names=a%2Cb');
     expect(serializeState(pasted, 'w', state, '')).toBe('?w.t=0.3&w.names=a%2Cb');
   });

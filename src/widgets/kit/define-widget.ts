@@ -12,7 +12,8 @@
  * (`worker`, see view-worker.ts), so the page never blocks on it; the states it computes within a
  * frame (`onPage`) stay on the page, which answers them without the worker's round trip.
  */
-import { fieldProblem, parseField, textProblem, type Field } from '../../client/fields.ts';
+import { fieldProblem, parseField, textProblem, urlKey, type Field } from '../../client/fields.ts';
+import { keepPasted, keptPasted } from '../../client/pasted-session.ts';
 import { hasNamespace, linkQuery, parseState } from '../../client/url-state.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { resultHtml, type WidgetResult } from './result.ts';
@@ -94,7 +95,7 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
     private stale = false;
     /** What the link's settings gave (unknown keys, bad values): shown with the first render. */
     private linkNotices: string[] = [];
-    /** Labels of pasted data too long for the link (see linkQuery): the link carries only the settings. */
+    /** Fields of pasted data too long for the link (see linkQuery): the link carries only the settings. */
     private leftOut: string[] = [];
     /** Where a drag under way started, if in this widget: text dragged within a box only moves. */
     private dragSource: EventTarget | null = null;
@@ -141,6 +142,15 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
     connectedCallback() {
       const { state, notices } = parseState(schema.fields, ns, location.search);
       this.state = state as StateOf<S>;
+      // Pasted data left out of this page's link comes back from the tab (a reload, going back).
+      if (hasNamespace(ns, location.search)) {
+        const params = new URLSearchParams(location.search);
+        for (const [name, text] of Object.entries(keptPasted(ns))) {
+          const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
+          if (field?.kind === 'text' && !params.has(`${ns}.${urlKey(name, field)}`) && !fieldProblem(field, text))
+            (this.state as Record<string, unknown>)[name] = text;
+        }
+      }
       this.syncControls();
       // Without settings in the link, the build-time markup already shows this state: the view is
       // fetched when the reader reaches for a control.
@@ -305,7 +315,8 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
 
     /** `the pasted data in "Scores"` for the fields left out of the link. */
     private pastedData(capital = false): string {
-      return `${capital ? 'The' : 'the'} pasted data in ${this.leftOut.map((label) => `"${label}"`).join(' and ')}`;
+      const labels = this.leftOut.map((name) => `"${(fields[name] as Field).label}"`);
+      return `${capital ? 'The' : 'the'} pasted data in ${labels.join(' and ')}`;
     }
 
     private notice(lines: string[]) {
@@ -321,6 +332,8 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       const { search, leftOut } = linkQuery(schema.fields, ns, this.state, location.search);
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
       this.leftOut = leftOut;
+      const state = this.state as Record<string, unknown>;
+      keepPasted(ns, Object.fromEntries(leftOut.map((name) => [name, String(state[name])])));
       for (const [name, visible] of Object.entries(visibleFields(schema, this.state)))
         this.querySelector(`[data-field="${name}"]`)?.toggleAttribute('hidden', !visible);
       const output = this.querySelector<HTMLElement>('[data-output]');
@@ -329,7 +342,7 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
       if (summary) summary.textContent = result.ok ? result.summary : result.error;
       const linkNote = leftOut.length
         ? [
-            `${this.pastedData(true)} is too long for a link, so the address and "Copy link" carry only your settings; the data stays on this page.`,
+            `${this.pastedData(true)} is too long for a link, so the address and "Copy link" carry only your settings; the data stays on this page, and in this tab through a reload.`,
           ]
         : [];
       this.notice([...notices, ...linkNote]);

@@ -60,4 +60,37 @@ describeInBrowser('widget links stay short', ({ browser, url }) => {
       await page.close();
     });
   }
+
+  it('keeps pasted data too long for the link through a reload in the same tab; another tab gets the settings only', async () => {
+    const page = await freshPage(browser());
+    const errors = watchErrors(page);
+    await page.goto(url('/lifecycle/evaluation/?te.data=custom&te.t=0.3'), { waitUntil: 'load' });
+    const widget = page.locator('threshold-explorer');
+    await widget.scrollIntoViewIfNeeded();
+    // 1,500 rows (12 KB): far over the link's budget, within the box's limits.
+    const rows = Array.from({ length: 1500 }, (_, i) => `${((i * 37) % 1000) / 1000},${i % 3 === 0 ? 1 : 0}`).join(
+      '\n',
+    );
+    await widget.locator('textarea[name="csv"]').fill(rows);
+    await expect.poll(() => widget.locator('[data-summary]').textContent()).toMatch(/^Threshold 0\.30: /);
+    const answer = await widget.locator('[data-summary]').textContent();
+    expect(new URL(page.url()).search).toBe('?te.data=custom&te.t=0.3');
+    expect(await widget.locator('[data-notice]').textContent()).toMatch(
+      /the data stays on this page, and in this tab through a reload\.$/,
+    );
+
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('threshold-explorer[aria-busy="true"]').waitFor({ state: 'detached' });
+    expect(await widget.locator('textarea[name="csv"]').inputValue()).toBe(rows);
+    expect(await widget.locator('[data-summary]').textContent()).toBe(answer);
+
+    const other = await browser().newPage();
+    await other.goto(page.url(), { waitUntil: 'load' });
+    const elsewhere = other.locator('threshold-explorer');
+    await other.locator('threshold-explorer[aria-busy="true"]').waitFor({ state: 'detached' });
+    expect(await elsewhere.locator('textarea[name="csv"]').inputValue()).not.toBe(rows);
+    await other.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
