@@ -47,8 +47,8 @@ export type Field = NumberField | EnumField | BooleanField | TextField;
 
 /**
  * The most lines a text field takes, whatever its length in characters. A browser lays out a text
- * box line by line: 3,000 short lines cost about 120 ms at 4x CPU (a phone), 33,000 (100,000
- * characters of one number a line) over a second, so a paste this long would freeze the page.
+ * box line by line: at 4x CPU (a phone) 3,000 short lines take about 90 ms, 33,000 (100,000
+ * characters of one number a line) about 900, so a paste that long would freeze the page.
  */
 export const MAX_TEXT_LINES = 3_000;
 

@@ -3,6 +3,7 @@
  * reload, or going back to the page, finds it again; a link opened anywhere else carries only the
  * settings, as the widget says. Storage that is blocked or full only means nothing is kept.
  */
+import { fieldProblem, urlKey, type Fields, type FieldValues } from './fields.ts';
 
 const keyOf = (ns: string) => `mlguide:pasted:${location.pathname}:${ns}`;
 
@@ -17,7 +18,7 @@ export function keepPasted(ns: string, texts: Record<string, string>): void {
 }
 
 /** The texts kept for namespace `ns` on this page, by field name; anything unreadable is nothing. */
-export function keptPasted(ns: string): Record<string, string> {
+function keptPasted(ns: string): Record<string, string> {
   try {
     const kept: unknown = JSON.parse(sessionStorage.getItem(keyOf(ns)) ?? '{}');
     if (typeof kept !== 'object' || kept === null || Array.isArray(kept)) return {};
@@ -27,4 +28,22 @@ export function keptPasted(ns: string): Record<string, string> {
   } catch {
     return {};
   }
+}
+
+/**
+ * `state` read from the link `search`, with the pasted texts this tab kept for it put back: those of
+ * text fields the link does not carry, and only if still valid.
+ */
+export function withKeptPasted<F extends Fields>(
+  fields: F,
+  ns: string,
+  search: string,
+  state: FieldValues<F>,
+): FieldValues<F> {
+  const params = new URLSearchParams(search);
+  const kept = Object.entries(keptPasted(ns)).filter(([name, text]) => {
+    const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    return field?.kind === 'text' && !params.has(`${ns}.${urlKey(name, field)}`) && !fieldProblem(field, text);
+  });
+  return { ...state, ...Object.fromEntries(kept) };
 }

@@ -12,8 +12,8 @@
  * (`worker`, see view-worker.ts), so the page never blocks on it; the states it computes within a
  * frame (`onPage`) stay on the page, which answers them without the worker's round trip.
  */
-import { fieldProblem, parseField, textProblem, urlKey, type Field } from '../../client/fields.ts';
-import { keepPasted, keptPasted } from '../../client/pasted-session.ts';
+import { fieldProblem, parseField, textProblem, type Field } from '../../client/fields.ts';
+import { keepPasted, withKeptPasted } from '../../client/pasted-session.ts';
 import { hasNamespace, linkQuery, parseState } from '../../client/url-state.ts';
 import { MetricInputError } from '../../lib/errors.ts';
 import { resultHtml, type WidgetResult } from './result.ts';
@@ -140,22 +140,15 @@ export function defineWidget<S extends WidgetSchema>(tag: string, definition: Wi
     }
 
     connectedCallback() {
+      const linked = hasNamespace(ns, location.search);
       const { state, notices } = parseState(schema.fields, ns, location.search);
-      this.state = state as StateOf<S>;
       // Pasted data left out of this page's link comes back from the tab (a reload, going back).
-      if (hasNamespace(ns, location.search)) {
-        const params = new URLSearchParams(location.search);
-        for (const [name, text] of Object.entries(keptPasted(ns))) {
-          const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
-          if (field?.kind === 'text' && !params.has(`${ns}.${urlKey(name, field)}`) && !fieldProblem(field, text))
-            (this.state as Record<string, unknown>)[name] = text;
-        }
-      }
+      this.state = (linked ? withKeptPasted(schema.fields, ns, location.search, state) : state) as StateOf<S>;
       this.syncControls();
       // Without settings in the link, the build-time markup already shows this state: the view is
       // fetched when the reader reaches for a control.
       // aria-busy says the numbers on screen are about to change (assistive tech waits; tests wait on it).
-      if (hasNamespace(ns, location.search)) {
+      if (linked) {
         this.linkNotices = notices;
         this.scheduleRender();
       }
