@@ -149,6 +149,53 @@ describeInBrowser('a long chapter laid out in steps', ({ browser, url }) => {
     },
   );
 
+  // The blocks above the screen shrink from their estimated height when laid out. The browser keeps
+  // the screen in place by anchoring the scroll position to what is on it; anchored to the table of
+  // contents column, which never moves, the text jumped up (a reader's next click could land on
+  // whatever moved under the pointer).
+  it.each([1280, 412])(
+    'keeps what a reader looks at in place while the blocks above are laid out, at %i px',
+    async (width) => {
+      const page = await freshPage(browser(), { viewport: { width, height: 900 } });
+      await holdSteps(page);
+      await page.goto(url(CHAPTER), { waitUntil: 'load' });
+      await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }), FAR);
+      const before = await headingTop(page, FAR);
+      const scrolled = await page.evaluate(() => scrollY);
+      // Every block above is still skipped, at its estimated height.
+      expect(await skippedBlocks(page)).toBeGreaterThan(20);
+      await page.evaluate(() => dispatchEvent(new Event('beforeprint'))); // lays out the rest at once
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      expect(await skippedBlocks(page)).toBe(0);
+      expect(Math.abs((await headingTop(page, FAR)) - before)).toBeLessThanOrEqual(1);
+      // The page did change above: the scroll position moved with it, by thousands of pixels.
+      expect(scrolled - (await page.evaluate(() => scrollY))).toBeGreaterThan(1000);
+      await page.close();
+    },
+  );
+
+  // What two browser tests met once each in full runs: a button pressed while a step ran, released
+  // after it, when the text moved in between; the click went to the text around the button.
+  it('lets a click pressed before the blocks above are laid out, and released after, reach its button', async () => {
+    const page = await freshPage(browser());
+    const errors = watchErrors(page);
+    await holdSteps(page);
+    await page.goto(url(CHAPTER), { waitUntil: 'load' });
+    const copy = page.locator('ndcg-calculator button[data-copy-link]');
+    await copy.evaluate((button) => button.scrollIntoView({ block: 'center' }));
+    const box = (await copy.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.mouse.up();
+    await expect
+      .poll(() => page.locator('ndcg-calculator [data-copy-status]').textContent())
+      .toBe('Link copied: it opens this widget exactly as you see it.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lays out a reloaded page whole, where the browser restores the scroll position', async () => {
     const page = await freshPage(browser());
     await holdSteps(page);
