@@ -16,6 +16,11 @@ const skippedBlocks = (page: Page) =>
         (block) => getComputedStyle(block).contentVisibility === 'auto',
       ).length,
   );
+/** Lays out every block still waiting for its step at once, as printing does. */
+const layOutTheRest = (page: Page) => page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+/** Resolves once the browser has drawn two frames: what changed is on screen. */
+const drawn = (page: Page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 const laidOut = (page: Page) => page.evaluate(() => document.documentElement.hasAttribute('data-laid-out'));
 const headingTop = (page: Page, id: string) =>
   page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), id);
@@ -164,8 +169,8 @@ describeInBrowser('a long chapter laid out in steps', ({ browser, url }) => {
       const scrolled = await page.evaluate(() => scrollY);
       // Every block above is still skipped, at its estimated height.
       expect(await skippedBlocks(page)).toBeGreaterThan(20);
-      await page.evaluate(() => dispatchEvent(new Event('beforeprint'))); // lays out the rest at once
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await layOutTheRest(page);
+      await drawn(page);
       expect(await skippedBlocks(page)).toBe(0);
       expect(Math.abs((await headingTop(page, FAR)) - before)).toBeLessThanOrEqual(1);
       // The page did change above: the scroll position moved with it, by thousands of pixels.
@@ -174,8 +179,8 @@ describeInBrowser('a long chapter laid out in steps', ({ browser, url }) => {
     },
   );
 
-  // What two browser tests met once each in full runs: a button pressed while a step ran, released
-  // after it, when the text moved in between; the click went to the text around the button.
+  // What a widget test met in one CI run: a button pressed before a step and released after it,
+  // when the step moved the text in between; the click went to the text around the button.
   it('lets a click pressed before the blocks above are laid out, and released after, reach its button', async () => {
     const page = await freshPage(browser());
     const errors = watchErrors(page);
@@ -186,8 +191,8 @@ describeInBrowser('a long chapter laid out in steps', ({ browser, url }) => {
     const box = (await copy.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
-    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await layOutTheRest(page);
+    await drawn(page);
     await page.mouse.up();
     await expect
       .poll(() => page.locator('ndcg-calculator [data-copy-status]').textContent())
