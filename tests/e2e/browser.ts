@@ -197,6 +197,11 @@ export async function freshPage(
   return page;
 }
 
+/** Resolves once the page has drawn two more frames: what changed before the call is on screen. */
+export async function drawn(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 /** Records console errors, uncaught exceptions and failed requests of a page. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -3,7 +3,7 @@
 // readers can meet in its first second, and let them run to check the page they end with.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, freshPage, watchErrors } from '../browser.ts';
+import { describeInBrowser, drawn, freshPage, watchErrors } from '../browser.ts';
 
 const CHAPTER = '/lifecycle/evaluation/';
 const FAR = 'pitfalls'; // a section near the end, below a dozen formulas and two widgets
@@ -18,9 +18,6 @@ const skippedBlocks = (page: Page) =>
   );
 /** Lays out every block still waiting for its step at once, as printing does. */
 const layOutTheRest = (page: Page) => page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-/** Resolves once the browser has drawn two frames: what changed is on screen. */
-const drawn = (page: Page) =>
-  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 const laidOut = (page: Page) => page.evaluate(() => document.documentElement.hasAttribute('data-laid-out'));
 const headingTop = (page: Page, id: string) =>
   page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), id);
@@ -155,9 +152,10 @@ describeInBrowser('a long chapter laid out in steps', ({ browser, url }) => {
   );
 
   // The blocks above the screen shrink from their estimated height when laid out. The browser keeps
-  // the screen in place by anchoring the scroll position to what is on it; anchored to the table of
-  // contents column, which never moves, the text jumped up (a reader's next click could land on
-  // whatever moved under the pointer).
+  // the screen in place by anchoring the scroll position to what is on it; it anchored to the table
+  // of contents column, which never moves, and stopped anchoring when the size rule of the block it
+  // anchored to changed, so the text jumped up (a reader's next click could land on whatever moved
+  // under the pointer).
   it.each([1280, 412])(
     'keeps what a reader looks at in place while the blocks above are laid out, at %i px',
     async (width) => {
@@ -188,6 +186,7 @@ describeInBrowser('a long chapter laid out in steps', ({ browser, url }) => {
     await page.goto(url(CHAPTER), { waitUntil: 'load' });
     const copy = page.locator('ndcg-calculator button[data-copy-link]');
     await copy.evaluate((button) => button.scrollIntoView({ block: 'center' }));
+    await drawn(page); // the blocks that came near the screen are laid out
     const box = (await copy.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();

@@ -1,6 +1,6 @@
 /** Helpers for widget browser tests: open a page with a widget, read readouts, type into controls. */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { axeInBothThemes, freshPage, watchErrors } from '../browser.ts';
+import { axeInBothThemes, drawn, freshPage, watchErrors } from '../browser.ts';
 
 export async function openWidget(browser: Browser, pageUrl: string, tag: string, width = 1280) {
   const page = await freshPage(browser, { viewport: { width, height: 900 } });
@@ -51,11 +51,7 @@ export async function setField(widget: Locator, name: string, value: string) {
 
 /** Resolves once the frame in which the widget renders has passed. */
 export async function afterRender(widget: Locator) {
-  await widget
-    .page()
-    .evaluate(
-      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-    );
+  await drawn(widget.page());
 }
 
 export async function widgetText(widget: Locator): Promise<string> {
